@@ -1,0 +1,98 @@
+package io.berth.kit.events;
+
+import io.cloudevents.CloudEvent;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Delivers one record of a subscription to its handler: decode, skip if already handled, call the handler
+ * inside a consumer span, retry retriable failures with backoff, dead-letter the rest. The returned future
+ * fails only when the record could not even be dead-lettered; then it must not be committed.
+ */
+final class EventDelivery {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
+  private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("berth.attempt");
+
+  private final Vertx vertx;
+  private final String group;
+  private final EventHandler handler;
+  private final RetryPolicy retry;
+  private final EventTracing tracing;
+  private final DeadLetters deadLetters;
+  private final SeenEvents seen;
+
+  EventDelivery(Vertx vertx, String group, EventHandler handler, RetryPolicy retry, EventTracing tracing,
+                DeadLetters deadLetters, SeenEvents seen) {
+    this.vertx = vertx;
+    this.group = group;
+    this.handler = handler;
+    this.retry = retry;
+    this.tracing = tracing;
+    this.deadLetters = deadLetters;
+    this.seen = seen;
+  }
+
+  /** Must run on the subscription's Vert.x context. */
+  Future<Void> deliver(ConsumerRecord<String, byte[]> record) {
+    CloudEvent event;
+    try {
+      event = CloudEventRecords.toEvent(record);
+    } catch (RuntimeException notAnEvent) {
+      LOG.warn("{}-{}@{} is not a CloudEvent, dead-lettering: {}", record.topic(), record.partition(),
+          record.offset(), notAnEvent.getMessage());
+      return deadLetters.send(record, group, notAnEvent);
+    }
+    String identity = event.getSource() + " " + event.getId();
+    if (seen.contains(identity)) {
+      return Future.succeededFuture();
+    }
+    Span span = tracing.startProcess(record.topic(), group, record.headers(), event);
+    return attempt(event, span, 1)
+        .transform(handled -> {
+          EventTracing.end(span, handled.cause());
+          if (handled.succeeded()) {
+            seen.add(identity);
+            return Future.succeededFuture();
+          }
+          LOG.warn("event {} ({}) from {}-{}@{} failed in group {}, dead-lettering: {}", event.getId(),
+              event.getType(), record.topic(), record.partition(), record.offset(), group,
+              handled.cause().toString());
+          return deadLetters.send(record, group, handled.cause()).onSuccess(v -> seen.add(identity));
+        });
+  }
+
+  private Future<Void> attempt(CloudEvent event, Span span, int attempt) {
+    return call(event, span).recover(error -> {
+      if (!RetryPolicy.isRetriable(error) || attempt >= retry.maxAttempts()) {
+        return Future.failedFuture(error);
+      }
+      long delay = retry.backoffMillis(attempt);
+      span.addEvent("retry", Attributes.of(ATTEMPT, (long) attempt + 1));
+      LOG.debug("event {} failed (attempt {}), retrying in {} ms: {}", event.getId(), attempt, delay, error.toString());
+      return vertx.timer(delay, TimeUnit.MILLISECONDS).compose(v -> attempt(event, span, attempt + 1));
+    });
+  }
+
+  private Future<Void> call(CloudEvent event, Span span) {
+    Future<Void> result;
+    try (Scope ignored = span.makeCurrent()) {
+      result = handler.handle(event);
+    } catch (RuntimeException thrown) {
+      return Future.failedFuture(thrown);
+    }
+    if (result == null) {
+      return Future.failedFuture(new IllegalStateException("event handler returned no future"));
+    }
+    return result.timeout(retry.handlerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+}

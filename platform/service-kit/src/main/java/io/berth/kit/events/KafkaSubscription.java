@@ -1,0 +1,176 @@
+package io.berth.kit.events;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * One consumer of one topic in one group, on its own thread (a Kafka consumer is single-threaded and its
+ * poll blocks). Each polled batch is handed to the Vert.x context: records of one partition are delivered
+ * one after the other, partitions in parallel. Once the batch is done the thread commits, for each
+ * partition, the offset after the last delivered record; a record that could not even be dead-lettered is
+ * sought back to and tried again on the next poll. Nothing is polled while a batch is in hand, so a
+ * rebalance only happens between batches, when everything delivered is committed.
+ */
+final class KafkaSubscription implements Subscription {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
+  private static final Duration POLL = Duration.ofMillis(200);
+  private static final long REDELIVERY_PAUSE_MS = 1000;
+
+  private final String topic;
+  private final String group;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final Context context;
+  private final EventDelivery delivery;
+  private final CompletableFuture<Subscription> started = new CompletableFuture<>();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final Map<TopicPartition, OffsetAndMetadata> delivered = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  KafkaSubscription(String topic, String group, Map<String, Object> consumerConfig, Context context,
+                    EventDelivery delivery) {
+    this.topic = topic;
+    this.group = group;
+    this.consumer = new KafkaConsumer<>(consumerConfig);
+    this.context = context;
+    this.delivery = delivery;
+    this.thread = new Thread(this::run, "berth-kafka-consume-" + group + "-" + topic);
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts the consumer thread; the future completes on the first partition assignment. */
+  Future<Subscription> start() {
+    thread.start();
+    return Future.fromCompletionStage(started, context);
+  }
+
+  @Override
+  public String topic() {
+    return topic;
+  }
+
+  @Override
+  public String group() {
+    return group;
+  }
+
+  @Override
+  public Future<Void> close() {
+    running = false;
+    consumer.wakeup();
+    return Future.fromCompletionStage(stopped, context);
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(List.of(topic), new CommitOnRevoke());
+      while (running) {
+        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+        if (!records.isEmpty()) {
+          deliverAndCommit(records);
+        }
+      }
+    } catch (WakeupException closing) {
+      // close() interrupts a poll in progress; nothing to do but leave
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      LOG.error("consumer of {} in group {} stopped", topic, group, e);
+      started.completeExceptionally(e);
+    } finally {
+      try {
+        commitSync();
+        consumer.close();
+      } catch (RuntimeException e) {
+        LOG.warn("closing consumer of {} in group {}: {}", topic, group, e.toString());
+      }
+      started.completeExceptionally(new IllegalStateException("subscription closed before partitions were assigned"));
+      stopped.complete(null);
+    }
+  }
+
+  private void deliverAndCommit(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+    Map<TopicPartition, Long> retryAt = new ConcurrentHashMap<>();
+    CompletableFuture<Void> batch = new CompletableFuture<>();
+    context.runOnContext(v -> {
+      List<Future<Void>> chains = new ArrayList<>();
+      for (TopicPartition tp : records.partitions()) {
+        chains.add(deliverInOrder(tp, records.records(tp), retryAt));
+      }
+      Future.join(chains).onComplete(done -> batch.complete(null));
+    });
+    try {
+      batch.get();
+    } catch (ExecutionException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+    retryAt.forEach(consumer::seek);
+    consumer.commitAsync(new HashMap<>(delivered), (offsets, error) -> {
+      if (error != null) {
+        LOG.warn("commit for {} in group {} failed: {}", topic, group, error.toString());
+      }
+    });
+    if (!retryAt.isEmpty()) {
+      Thread.sleep(REDELIVERY_PAUSE_MS);
+    }
+  }
+
+  /** Runs on the context: each record after the previous one succeeded; stops at the first that fails. */
+  private Future<Void> deliverInOrder(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records,
+                                      Map<TopicPartition, Long> retryAt) {
+    Future<Void> chain = Future.succeededFuture();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      chain = chain.compose(v -> delivery.deliver(record)
+          .onSuccess(done -> delivered.put(tp, new OffsetAndMetadata(record.offset() + 1)))
+          .onFailure(error -> {
+            LOG.warn("{} could not be handled nor dead-lettered, will retry: {}", record, error.toString());
+            retryAt.put(tp, record.offset());
+          }));
+    }
+    return chain;
+  }
+
+  private void commitSync() {
+    if (!delivered.isEmpty()) {
+      consumer.commitSync(new HashMap<>(delivered));
+    }
+  }
+
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      try {
+        commitSync();
+      } catch (RuntimeException e) {
+        LOG.warn("commit on revoke for {} in group {} failed: {}", topic, group, e.toString());
+      }
+      partitions.forEach(delivered::remove);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      LOG.debug("group {} got {}", group, partitions);
+      started.complete(KafkaSubscription.this);
+    }
+  }
+}

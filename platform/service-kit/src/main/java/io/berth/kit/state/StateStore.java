@@ -1,0 +1,152 @@
+package io.berth.kit.state;
+
+import com.hazelcast.map.IMap;
+import com.hazelcast.core.HazelcastInstance;
+import io.berth.kit.kafka.KafkaSettings;
+import io.berth.kit.kafka.RecordProducer;
+import io.berth.kit.kafka.TopicReader;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.Json;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The durable, shared state of one resource kind owned by a service (volumes, networks, ...).
+ *
+ * <p>Hazelcast is memory, so every change is first written to the compacted topic
+ * {@code berth.<domain>.state} (key = id, value = the resource as JSON, a tombstone on delete) and
+ * acknowledged by Kafka, then applied to the cluster map; the returned future completes after both.
+ * On a cold start {@link #rebuild()} loads the map back from the topic. Values are JSON strings in the
+ * map, so every member and every reader can decode them without sharing classes.
+ *
+ * @param <T> the resource type, a record or bean Jackson can map
+ */
+public final class StateStore<T> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
+  private static final Duration REBUILD_TIMEOUT = Duration.ofMinutes(2);
+
+  private final Vertx vertx;
+  private final RecordProducer producer;
+  private final KafkaSettings settings;
+  private final IMap<String, String> map;
+  private final String topic;
+  private final Class<T> type;
+
+  /**
+   * @param producer the service's producer (idempotent, {@code acks=all})
+   * @param settings where to read the topic from on {@link #rebuild()}
+   * @param topic    the compacted topic, e.g. {@code berth.volume.state}
+   * @param mapName  the Hazelcast map, e.g. {@code berth.volume.volumes}
+   */
+  public StateStore(Vertx vertx, RecordProducer producer, KafkaSettings settings, HazelcastInstance hazelcast,
+                    String topic, String mapName, Class<T> type) {
+    this.vertx = Objects.requireNonNull(vertx);
+    this.producer = Objects.requireNonNull(producer);
+    this.settings = Objects.requireNonNull(settings);
+    this.map = hazelcast.getMap(mapName);
+    this.topic = Objects.requireNonNull(topic);
+    this.type = Objects.requireNonNull(type);
+  }
+
+  /** Writes {@code value} to the state topic, then to the map; completes when both hold it. */
+  public Future<Void> put(String id, T value) {
+    String json;
+    try {
+      json = Json.encode(value);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
+    Context context = vertx.getOrCreateContext();
+    return producer.send(new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8)))
+        .compose(acked -> fromHazelcast(map.setAsync(id, json), context));
+  }
+
+  /** Writes a tombstone for {@code id}, then deletes it from the map. Removing a missing id succeeds. */
+  public Future<Void> remove(String id) {
+    Context context = vertx.getOrCreateContext();
+    return producer.send(new ProducerRecord<>(topic, id, null))
+        .compose(acked -> fromHazelcast(map.removeAsync(id), context))
+        .mapEmpty();
+  }
+
+  /** The resource with this id, or null. */
+  public Future<T> get(String id) {
+    return fromHazelcast(map.getAsync(id), vertx.getOrCreateContext()).map(this::decode);
+  }
+
+  /** Every resource in the map (a cluster-wide read, done off the event loop). */
+  public Future<List<T>> values() {
+    return vertx.executeBlocking(() -> {
+      List<T> out = new ArrayList<>();
+      for (String json : map.values()) {
+        out.add(decode(json));
+      }
+      return out;
+    }, false);
+  }
+
+  /**
+   * The underlying map of id → JSON, for entry listeners, predicates and entry processors. Write through
+   * {@link #put} and {@link #remove} only, or the change is lost on the next cold start.
+   */
+  public IMap<String, String> map() {
+    return map;
+  }
+
+  /** The compacted topic this store writes to. */
+  public String topic() {
+    return topic;
+  }
+
+  /** Decodes a value of {@link #map()}; null stays null. */
+  public T decode(String json) {
+    return json == null ? null : Json.decodeValue(json, type);
+  }
+
+  /**
+   * Loads the map from the state topic: reads it from the beginning to its current end, keeps the last
+   * value of each id, sets the live ones and deletes the tombstoned ones. For a cold start, before the
+   * service accepts requests.
+   *
+   * @return the number of live resources
+   */
+  public Future<Integer> rebuild() {
+    return vertx.executeBlocking(() -> {
+      long started = System.nanoTime();
+      Map<String, String> latest = new HashMap<>();
+      long records = TopicReader.readToEnd(settings, topic, REBUILD_TIMEOUT, record -> latest.put(record.key(),
+          record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8)));
+      Map<String, String> live = new HashMap<>();
+      List<String> deleted = new ArrayList<>();
+      latest.forEach((id, json) -> {
+        if (json == null) {
+          deleted.add(id);
+        } else {
+          live.put(id, json);
+        }
+      });
+      map.setAll(live);
+      deleted.forEach(map::delete);
+      LOG.info("rebuilt {} from {}: {} live, {} deleted, {} records in {} ms", map.getName(), topic, live.size(),
+          deleted.size(), records, (System.nanoTime() - started) / 1_000_000);
+      return live.size();
+    }, false);
+  }
+
+  private static <V> Future<V> fromHazelcast(CompletionStage<V> stage, Context context) {
+    return Future.fromCompletionStage(stage, context);
+  }
+}
