@@ -151,7 +151,13 @@ final class KafkaSubscription implements Subscription {
   }
 
   private void commitSync() {
-    if (!delivered.isEmpty()) {
+    if (delivered.isEmpty()) {
+      return;
+    }
+    try {
+      consumer.commitSync(new HashMap<>(delivered));
+    } catch (WakeupException pendingFromClose) {
+      // close() woke the consumer while it was not polling; the wake-up is consumed now, so commit again
       consumer.commitSync(new HashMap<>(delivered));
     }
   }
