@@ -25,10 +25,11 @@ import java.util.concurrent.ExecutionException;
 /**
  * One consumer of one topic in one group, on its own thread (a Kafka consumer is single-threaded and its
  * poll blocks). Each polled batch is handed to the Vert.x context: records of one partition are delivered
- * one after the other, partitions in parallel. Once the batch is done the thread commits, for each
- * partition, the offset after the last delivered record; a record that could not even be dead-lettered is
- * sought back to and tried again on the next poll. Nothing is polled while a batch is in hand, so a
- * rebalance only happens between batches, when everything delivered is committed.
+ * one after the other, partitions in parallel. Once the batch is done, the offset after the last
+ * delivered record of each partition is committed (see {@link #commitIfDue()}); a record that could not
+ * even be dead-lettered is sought back to and tried again on the next poll. Nothing is polled while a
+ * batch is in hand, so a rebalance only happens between batches, and the revoke callback commits
+ * synchronously what was delivered.
  */
 final class KafkaSubscription implements Subscription {
 
@@ -46,6 +47,8 @@ final class KafkaSubscription implements Subscription {
   private final Map<TopicPartition, OffsetAndMetadata> delivered = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
+  private boolean commitPending;
+  private boolean commitInFlight;
 
   KafkaSubscription(String topic, String group, Map<String, Object> consumerConfig, Context context,
                     EventDelivery delivery) {
@@ -87,8 +90,9 @@ final class KafkaSubscription implements Subscription {
       while (running) {
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
         if (!records.isEmpty()) {
-          deliverAndCommit(records);
+          deliver(records);
         }
+        commitIfDue();
       }
     } catch (WakeupException closing) {
       // close() interrupts a poll in progress; nothing to do but leave
@@ -109,7 +113,7 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
-  private void deliverAndCommit(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+  private void deliver(ConsumerRecords<String, byte[]> records) throws InterruptedException {
     Map<TopicPartition, Long> retryAt = new ConcurrentHashMap<>();
     CompletableFuture<Void> batch = new CompletableFuture<>();
     context.runOnContext(v -> {
@@ -125,11 +129,7 @@ final class KafkaSubscription implements Subscription {
       throw new IllegalStateException(impossible);
     }
     retryAt.forEach(consumer::seek);
-    consumer.commitAsync(new HashMap<>(delivered), (offsets, error) -> {
-      if (error != null) {
-        LOG.warn("commit for {} in group {} failed: {}", topic, group, error.toString());
-      }
-    });
+    commitPending = true;
     if (!retryAt.isEmpty()) {
       Thread.sleep(REDELIVERY_PAUSE_MS);
     }
@@ -148,6 +148,26 @@ final class KafkaSubscription implements Subscription {
           }));
     }
     return chain;
+  }
+
+  /**
+   * Commits what was delivered, with at most one asynchronous commit in flight: one commit per batch would
+   * queue thousands of requests when events arrive one at a time, and the next commit covers the earlier.
+   * Commit callbacks run inside poll, on this thread.
+   */
+  private void commitIfDue() {
+    if (!commitPending || commitInFlight || delivered.isEmpty()) {
+      return;
+    }
+    commitPending = false;
+    commitInFlight = true;
+    consumer.commitAsync(new HashMap<>(delivered), (offsets, error) -> {
+      commitInFlight = false;
+      if (error != null) {
+        commitPending = true;
+        LOG.debug("commit for {} in group {} failed, will retry: {}", topic, group, error.toString());
+      }
+    });
   }
 
   private void commitSync() {
