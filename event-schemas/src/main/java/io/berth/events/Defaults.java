@@ -1,0 +1,29 @@
+package io.berth.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Normalises absent collections in event records to empty, immutable ones, so a producer may omit an empty
+ * list or map and consumers never see {@code null}.
+ */
+public final class Defaults {
+
+  private Defaults() {
+  }
+
+  /** An immutable copy of {@code values}, empty when {@code null}. */
+  public static <T> List<T> list(List<T> values) {
+    return values == null ? List.of() : List.copyOf(values);
+  }
+
+  /** An immutable copy of {@code values}, empty when {@code null}. */
+  public static <K, V> Map<K, V> map(Map<K, V> values) {
+    return values == null ? Map.of() : Map.copyOf(values);
+  }
+
+  /** {@code value}, or {@code fallback} when it is {@code null}. */
+  public static <T> T or(T value, T fallback) {
+    return value == null ? fallback : value;
+  }
+}
