@@ -21,21 +21,25 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One consumer of one topic in one group, on its own thread (a Kafka consumer is single-threaded and its
  * poll blocks). Each polled batch is handed to the Vert.x context: records of one partition are delivered
  * one after the other, partitions in parallel. Once the batch is done, the offset after the last
  * delivered record of each partition is committed (see {@link #commitIfDue()}); a record that could not
- * even be dead-lettered is sought back to and tried again on the next poll. Nothing is polled while a
- * batch is in hand, so a rebalance only happens between batches, and the revoke callback commits
- * synchronously what was delivered.
+ * even be dead-lettered is sought back to and tried again on the next poll. While a batch is in hand the
+ * consumer keeps polling with its partitions paused, so a slow handler does not cost the group membership;
+ * a rebalance then commits what was delivered so far, and records of a revoked partition still in hand may
+ * be delivered again by the new owner (at least once).
  */
 final class KafkaSubscription implements Subscription {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final long REDELIVERY_PAUSE_MS = 1000;
+  private static final long KEEP_ALIVE_MS = 1000;
 
   private final String topic;
   private final String group;
@@ -47,6 +51,7 @@ final class KafkaSubscription implements Subscription {
   private final Map<TopicPartition, OffsetAndMetadata> delivered = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
+  private boolean inBatch;
   private boolean commitPending;
   private boolean commitInFlight;
 
@@ -123,12 +128,12 @@ final class KafkaSubscription implements Subscription {
       }
       Future.join(chains).onComplete(done -> batch.complete(null));
     });
-    try {
-      batch.get();
-    } catch (ExecutionException impossible) {
-      throw new IllegalStateException(impossible);
-    }
-    retryAt.forEach(consumer::seek);
+    awaitKeepingMembership(batch);
+    retryAt.forEach((tp, offset) -> {
+      if (consumer.assignment().contains(tp)) {
+        consumer.seek(tp, offset);
+      }
+    });
     commitPending = true;
     if (!retryAt.isEmpty()) {
       Thread.sleep(REDELIVERY_PAUSE_MS);
@@ -151,11 +156,45 @@ final class KafkaSubscription implements Subscription {
   }
 
   /**
+   * Waits for a batch while polling with every partition paused: a slow handler or a long retry must not
+   * exceed {@code max.poll.interval.ms} and get this member thrown out of the group. Such a poll returns no
+   * records; it may run a rebalance, whose callbacks commit and pause as needed.
+   */
+  private void awaitKeepingMembership(CompletableFuture<Void> batch) throws InterruptedException {
+    inBatch = true;
+    consumer.pause(consumer.assignment());
+    try {
+      while (true) {
+        try {
+          batch.get(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
+          return;
+        } catch (TimeoutException stillRunning) {
+          pollPaused();
+        } catch (ExecutionException impossible) {
+          throw new IllegalStateException(impossible);
+        }
+      }
+    } finally {
+      inBatch = false;
+      consumer.resume(consumer.assignment());
+    }
+  }
+
+  private void pollPaused() {
+    try {
+      consumer.poll(Duration.ZERO);
+    } catch (WakeupException closing) {
+      // close() lets the batch in hand finish; the main loop sees running == false afterwards
+    }
+  }
+
+  /**
    * Commits what was delivered, with at most one asynchronous commit in flight: one commit per batch would
    * queue thousands of requests when events arrive one at a time, and the next commit covers the earlier.
    * Commit callbacks run inside poll, on this thread.
    */
   private void commitIfDue() {
+    delivered.keySet().retainAll(consumer.assignment());
     if (!commitPending || commitInFlight || delivered.isEmpty()) {
       return;
     }
@@ -171,6 +210,7 @@ final class KafkaSubscription implements Subscription {
   }
 
   private void commitSync() {
+    delivered.keySet().retainAll(consumer.assignment());
     if (delivered.isEmpty()) {
       return;
     }
@@ -196,6 +236,9 @@ final class KafkaSubscription implements Subscription {
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
       LOG.debug("group {} got {}", group, partitions);
+      if (inBatch) {
+        consumer.pause(partitions);
+      }
       started.complete(KafkaSubscription.this);
     }
   }
