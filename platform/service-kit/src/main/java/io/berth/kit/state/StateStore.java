@@ -31,6 +31,10 @@ import java.util.concurrent.CompletionStage;
  * On a cold start {@link #rebuild()} loads the map back from the topic. Values are JSON strings in the
  * map, so every member and every reader can decode them without sharing classes.
  *
+ * <p>Changes to one id must come from one writer at a time (the owning service instance, e.g. the node a
+ * local volume lives on): the topic keeps their order, but two concurrent writers' map updates may land in
+ * either order. Atomic allocation belongs in entry processors on {@link #map()}, not here.
+ *
  * @param <T> the resource type, a record or bean Jackson can map
  */
 public final class StateStore<T> {
@@ -117,32 +121,36 @@ public final class StateStore<T> {
   }
 
   /**
-   * Loads the map from the state topic: reads it from the beginning to its current end, keeps the last
-   * value of each id, sets the live ones and deletes the tombstoned ones. For a cold start, before the
-   * service accepts requests.
+   * Loads the map from the state topic on a cold start, before the service accepts requests: reads the
+   * topic from the beginning to its current end and keeps the last value of each id.
    *
-   * @return the number of live resources
+   * <p>Only a cold map is loaded. When the map already holds entries, the cluster is warm (another member
+   * kept it) and is newer than anything this read could bring, so it is left alone. Entries are added only
+   * where absent and tombstones are not replayed, so when several members start cold together, one that
+   * finished first and already serves writes is never overwritten with an older value.
+   *
+   * @return the number of live resources in the topic, or the map's size when it was warm
    */
   public Future<Integer> rebuild() {
     return vertx.executeBlocking(() -> {
+      if (!map.isEmpty()) {
+        LOG.info("{} is already populated by the cluster; not rebuilding it from {}", map.getName(), topic);
+        return map.size();
+      }
       long started = System.nanoTime();
       Map<String, String> latest = new HashMap<>();
       long records = TopicReader.readToEnd(settings, topic, REBUILD_TIMEOUT, record -> latest.put(record.key(),
           record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8)));
-      Map<String, String> live = new HashMap<>();
-      List<String> deleted = new ArrayList<>();
-      latest.forEach((id, json) -> {
-        if (json == null) {
-          deleted.add(id);
-        } else {
-          live.put(id, json);
+      int live = 0;
+      for (Map.Entry<String, String> e : latest.entrySet()) {
+        if (e.getValue() != null) {
+          map.putIfAbsent(e.getKey(), e.getValue());
+          live++;
         }
-      });
-      map.setAll(live);
-      deleted.forEach(map::delete);
-      LOG.info("rebuilt {} from {}: {} live, {} deleted, {} records in {} ms", map.getName(), topic, live.size(),
-          deleted.size(), records, (System.nanoTime() - started) / 1_000_000);
-      return live.size();
+      }
+      LOG.info("rebuilt {} from {}: {} live, {} deleted, {} records in {} ms", map.getName(), topic, live,
+          latest.size() - live, records, (System.nanoTime() - started) / 1_000_000);
+      return live;
     }, false);
   }
 

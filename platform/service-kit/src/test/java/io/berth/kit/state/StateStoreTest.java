@@ -103,6 +103,28 @@ class StateStoreTest {
     }
   }
 
+  @Test
+  void rebuildLeavesAWarmMapAlone() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    HazelcastInstance hazelcast = TestHazelcast.member();
+    KafkaSettings settings = SharedKafka.settings(1);
+    String topic = "berth.warm" + System.nanoTime() + ".state";
+    try (RecordProducer producer = new RecordProducer(vertx, settings, "state")) {
+      StateStore<Volume> volumes = new StateStore<>(vertx, producer, settings, hazelcast, topic, "warm", Volume.class);
+      volumes.put("a", volume(1, "local")).await(30, TimeUnit.SECONDS);
+      volumes.put("b", volume(2, "local")).await(30, TimeUnit.SECONDS);
+      // a newer value another member holds, as if written after this member's read of the topic
+      volumes.map().set("a", "{\"name\":\"vol-1\",\"driver\":\"nfs\",\"labels\":{}}");
+
+      assertEquals(2, volumes.rebuild().await(30, TimeUnit.SECONDS));
+
+      assertEquals(new Volume("vol-1", "nfs", Map.of()), volumes.get("a").await(10, TimeUnit.SECONDS));
+    } finally {
+      hazelcast.shutdown();
+      vertx.close().await();
+    }
+  }
+
   private static Volume volume(int i, String driver) {
     return new Volume("vol-" + i, driver, Map.of("n", Integer.toString(i)));
   }
