@@ -1,7 +1,10 @@
 package io.berth.events;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Normalises absent collections in event records to empty, immutable ones, so a producer may omit an empty
@@ -17,9 +20,18 @@ public final class Defaults {
     return values == null ? List.of() : List.copyOf(values);
   }
 
-  /** An immutable copy of {@code values}, empty when {@code null}. */
+  /**
+   * An immutable copy of {@code values} in their order (so JSON output is stable), empty when {@code null}.
+   *
+   * @throws NullPointerException when a key or value is {@code null}
+   */
   public static <K, V> Map<K, V> map(Map<K, V> values) {
-    return values == null ? Map.of() : Map.copyOf(values);
+    if (values == null || values.isEmpty()) {
+      return Map.of();
+    }
+    Map<K, V> copy = new LinkedHashMap<>();
+    values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+    return Collections.unmodifiableMap(copy);
   }
 
   /** {@code value}, or {@code fallback} when it is {@code null}. */
