@@ -26,8 +26,8 @@ import java.util.Properties;
  *
  * <p>The all-in-one node uses it so that berth needs no external Kafka. The data directory is formatted
  * on the first start (the equivalent of {@code kafka-storage.sh format --standalone}) and reused after,
- * so topics and their records survive a restart. The ports chosen on the first start are remembered in
- * {@code <dataDir>/berth-kafka.properties}: the controller endpoint is part of the formatted quorum.
+ * so topics and their records survive a restart. Ports picked on the first start are remembered in
+ * {@code <dataDir>/berth-kafka.properties}, so a node keeps its bootstrap address across restarts.
  *
  * <p>This class needs the optional {@code kafka_2.13}, {@code kafka-server} and {@code kafka-server-common}
  * artifacts on the class path; a service that talks to an external Kafka does not load it.
