@@ -4,6 +4,8 @@ import com.hazelcast.core.HazelcastInstance;
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.events.EventBus;
 import io.berth.kit.kafka.KafkaSettings;
+import io.berth.kit.kafka.RecordProducer;
+import io.berth.kit.state.StateStore;
 import io.berth.kit.tracing.HostOps;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -18,6 +20,7 @@ public record ServiceContext(
     DaemonConfig config,
     HazelcastInstance hazelcast,
     EventBus events,
+    RecordProducer producer,
     KafkaSettings kafka,
     OpenTelemetry openTelemetry,
     PrometheusMeterRegistry metrics,
@@ -27,5 +30,13 @@ public record ServiceContext(
   /** The node this service instance belongs to; it does host work only for this node. */
   public String node() {
     return config.nodeName();
+  }
+
+  /**
+   * The durable store of one resource kind this service owns: compacted topic {@code topic} (e.g.
+   * {@code berth.volume.state}), cluster map {@code mapName}. Call {@link StateStore#rebuild()} on start.
+   */
+  public <T> StateStore<T> stateStore(String topic, String mapName, Class<T> type) {
+    return new StateStore<>(vertx, producer, kafka, hazelcast, topic, mapName, type);
   }
 }

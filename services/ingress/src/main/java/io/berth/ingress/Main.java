@@ -1,0 +1,12 @@
+package io.berth.ingress;
+
+import io.berth.kit.node.ServiceMain;
+
+/** Runs the ingress service alone, against an external Kafka and Hazelcast cluster. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    ServiceMain.run(args, new IngressService());
+  }
+}

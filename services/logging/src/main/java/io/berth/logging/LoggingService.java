@@ -1,0 +1,22 @@
+package io.berth.logging;
+
+import io.berth.kit.http.ServiceHttp;
+import io.berth.kit.node.ServiceContext;
+import io.berth.kit.node.ServiceModule;
+import io.vertx.core.Future;
+
+/**
+ * The logging service. It serves the shared health, readiness and metrics endpoints; its domain API and event handling
+ * arrive with its own feature work, and until then it answers no domain path (the gateway relays Docker's 404).
+ */
+public final class LoggingService implements ServiceModule {
+  @Override
+  public String name() {
+    return "logging";
+  }
+
+  @Override
+  public Future<Void> start(ServiceContext ctx) {
+    return new ServiceHttp(ctx, name()).listen("127.0.0.1", 0).mapEmpty();
+  }
+}

@@ -1,0 +1,184 @@
+package io.berth.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.berth.testing.node.Commands;
+import io.berth.testing.node.NodeProcess;
+import io.berth.testing.node.RawHttp;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The all-in-one node as users get it: {@code bin/berth up} in a lab network namespace, driven by the real docker CLI
+ * over its unix socket, then stopped and started again on the same data root.
+ */
+@Tag("host")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S000NodeIT {
+  @TempDir static Path dir;
+  static NodeProcess node;
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
+    assertTrue(Commands.run("docker", "--version").ok(),
+        "the docker CLI is required; bin/berth test installs Debian's docker.io for it");
+    node = NodeProcess.create(dir.resolve("node1"), "node1");
+    node.start();
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node != null) node.close();
+  }
+
+  @Test
+  @Order(1)
+  void dockerVersionShowsBerthsServer() {
+    Commands.Result r = node.docker("version");
+    assertTrue(r.ok(), r.toString());
+    assertTrue(r.out().contains("Server: berth"), r.out());
+    assertTrue(r.out().matches("(?s).*API version:\\s+1\\.51 \\(minimum version 1\\.24\\).*"), r.out());
+    assertTrue(r.out().contains("OS/Arch:"), r.out());
+  }
+
+  @Test
+  @Order(2)
+  void dockerInfoShowsTheNode() {
+    Commands.Result r = node.docker("info");
+    assertTrue(r.ok(), r.toString());
+    assertTrue(r.out().contains("Name: node1"), r.out());
+    assertTrue(r.out().contains("Docker Root Dir: " + node.dataRoot()), r.out());
+    assertTrue(r.out().contains("Logging Driver: json-file"), r.out());
+  }
+
+  @Test
+  @Order(3)
+  void olderClientsNegotiateDown() {
+    for (String v : new String[] {"1.24", "1.41", "1.50"}) {
+      Commands.Result r = node.docker(Map.of("DOCKER_API_VERSION", v), "version", "--format", "{{.Client.APIVersion}} {{.Server.APIVersion}}");
+      assertTrue(r.ok(), r.toString());
+      assertEquals(v + " 1.51", r.out().trim());
+    }
+  }
+
+  @Test
+  @Order(4)
+  void domainPathsReachTheirServiceWhichAnswersDockers404() {
+    // The volume service runs but has no domain API yet: the gateway relays its Docker-shaped 404.
+    Commands.Result r = node.docker("volume", "ls");
+    assertNotEquals(0, r.exit(), r.toString());
+    assertTrue(r.err().contains("Error response from daemon: page not found"), r.toString());
+  }
+
+  @Test
+  @Order(5)
+  void pingCarriesNegotiationHeaders() throws Exception {
+    RawHttp.Reply head = RawHttp.request(node.socket(), "HEAD", "/_ping", null, null);
+    assertEquals(200, head.status());
+    assertEquals("1.51", head.header("Api-Version"));
+    assertEquals("linux", head.header("Ostype"));
+    assertEquals("false", head.header("Docker-Experimental"));
+    assertEquals("inactive", head.header("Swarm"));
+    RawHttp.Reply get = RawHttp.get(node.socket(), "/_ping");
+    assertEquals("OK", get.body());
+    JsonObject version = new JsonObject(RawHttp.get(node.socket(), "/v1.51/version").body());
+    assertEquals("1.51", version.getString("ApiVersion"));
+    assertEquals("1.24", version.getString("MinAPIVersion"));
+    assertEquals("linux", version.getString("Os"));
+    assertEquals("Engine", version.getJsonArray("Components").getJsonObject(0).getString("Name"));
+  }
+
+  @Test
+  @Order(6)
+  void badRequestsGetDockerShapedErrors() throws Exception {
+    RawHttp.Reply old = RawHttp.get(node.socket(), "/v1.20/version");
+    assertEquals(400, old.status());
+    assertEquals("application/json", old.header("Content-Type"));
+    assertTrue(new JsonObject(old.body()).getString("message").startsWith("client version 1.20 is too old"), old.body());
+    RawHttp.Reply young = RawHttp.get(node.socket(), "/v1.99/info");
+    assertEquals(400, young.status());
+    assertTrue(new JsonObject(young.body()).getString("message").contains("is too new"), young.body());
+    RawHttp.Reply unknown = RawHttp.get(node.socket(), "/v1.51/images/json");
+    assertEquals(404, unknown.status());
+    assertEquals("application/json", unknown.header("Content-Type"));
+    assertEquals("page not found", new JsonObject(unknown.body()).getString("message"));
+    byte[] big = ("{\"Name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    RawHttp.Reply tooBig = RawHttp.request(node.socket(), "POST", "/v1.51/volumes/create", "application/json", big);
+    assertEquals(413, tooBig.status());
+    assertEquals("application/json", tooBig.header("Content-Type"));
+    // The node is still serving after all of that.
+    assertTrue(node.docker("version").ok());
+  }
+
+  @Test
+  @Order(7)
+  void eventsPublishValidatesAndTailSeesThem() throws Exception {
+    Path berth = io.berth.testing.node.Repo.root().resolve("bin/berth");
+    Map<String, String> env = Map.of("BERTH_SKIP_INSTALL", "1");
+    String id = "a".repeat(64);
+    Commands.Result bad = node.inNetnsEnv(env, berth.toString(), "events", "publish", "io.berth.container.stopped",
+        "--exec-root", node.execRoot().toString(), "--data", "{\"id\": 42}");
+    assertNotEquals(0, bad.exit(), bad.toString());
+    assertTrue(bad.err().contains("invalid data"), bad.toString());
+    Commands.Result ok = node.inNetnsEnv(env, berth.toString(), "events", "publish", "io.berth.container.stopped",
+        "--exec-root", node.execRoot().toString(),
+        "--data", "{\"id\": \"" + id + "\", \"node\": \"node1\", \"exitCode\": 0}");
+    assertTrue(ok.ok(), ok.toString());
+    Commands.Result tail = node.inNetnsEnv(env, berth.toString(), "events", "tail", "berth.container.events",
+        "--exec-root", node.execRoot().toString(), "--from-beginning", "--count", "1", "--timeout", "60");
+    assertTrue(tail.ok(), tail.toString());
+    JsonObject event = new JsonObject(tail.out().trim());
+    assertEquals("io.berth.container.stopped", event.getString("type"));
+    assertEquals(ok.out().trim(), event.getString("id"));
+    assertEquals(id, event.getJsonObject("data").getString("id"));
+  }
+
+  @Test
+  @Order(8)
+  void restartsOnTheSameDataRoot() throws Exception {
+    Path kafkaMeta = node.dataRoot().resolve("kafka");
+    assertTrue(Files.isDirectory(kafkaMeta));
+    assertEquals(0, node.stop(), "a clean stop exits 0");
+    assertFalse(Files.exists(node.socket()), "the socket is removed on stop");
+    node.start();
+    assertTrue(node.docker("version").ok());
+    // The event published before the restart is still in Kafka.
+    Path berth = io.berth.testing.node.Repo.root().resolve("bin/berth");
+    Commands.Result tail = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), berth.toString(), "events", "tail",
+        "berth.container.events", "--exec-root", node.execRoot().toString(), "--from-beginning", "--count", "1", "--timeout", "60");
+    assertTrue(tail.ok(), tail.toString());
+  }
+
+  @Test
+  @Order(9)
+  void malformedConfigIsRefusedWithTheFileNamed() throws Exception {
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"log-level\": \"debug\",");
+    Commands.Result r = Commands.run(java.util.List.of(io.berth.testing.node.Repo.root().resolve("bin/berth").toString(),
+        "up", "--config", bad.toString(), "--data-root", dir.resolve("bad-data").toString()), Map.of("BERTH_SKIP_INSTALL", "1"), 60);
+    assertEquals(2, r.exit(), r.toString());
+    assertTrue(r.err().contains(bad.toString()) && r.err().contains("invalid JSON"), r.toString());
+    Path unknown = dir.resolve("unknown.json");
+    Files.writeString(unknown, "{\"log-levle\": \"debug\"}");
+    Commands.Result u = Commands.run(java.util.List.of(io.berth.testing.node.Repo.root().resolve("bin/berth").toString(),
+        "up", "--config", unknown.toString()), Map.of("BERTH_SKIP_INSTALL", "1"), 60);
+    assertEquals(2, u.exit(), u.toString());
+    assertTrue(u.err().contains("log-levle"), u.toString());
+  }
+}
