@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.berth.events.container.ContainerStopped;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Invalid data is rejected, and every message names the JSON path of the fault. */
@@ -59,7 +65,8 @@ class EventSchemasTest {
   void aHostPortIsANumberOrRangeOrEmpty() {
     assertOneError(createdWith(n -> ((ObjectNode) n.withArray("portBindings").get(0)).put("hostPort", "http")),
         "$.portBindings[0].hostPort", "pattern");
-    assertEquals(List.of(), createdWith(n -> ((ObjectNode) n.withArray("portBindings").get(0)).put("hostPort", "8000-8010")));
+    assertEquals(List.of(),
+        createdWith(n -> ((ObjectNode) n.withArray("portBindings").get(0)).put("hostPort", "8000-8010")));
   }
 
   @Test
@@ -90,6 +97,15 @@ class EventSchemasTest {
     String json = "{\"id\":\"" + Samples.CONTAINER + "\",\"name\":\"c1\",\"node\":\"n1\",\"image\":\"alpine\","
         + "\"createdAt\":\"2026-11-27T18:00:00Z\",\"networkMode\":\"default\"}";
     assertEquals(List.of(), EventSchemas.validate(CREATED, json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** The example event producers copy from the README must stay valid. */
+  @Test
+  void theReadmeExampleIsValid() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    Matcher json = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    assertTrue(json.find(), "README has a json example");
+    assertEquals(List.of(), EventSchemas.validate(CREATED, json.group(1).getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test
@@ -130,7 +146,7 @@ class EventSchemasTest {
 
   @Test
   void createRefusesARecordWithANullRequiredField() {
-    var stopped = new io.berth.events.container.ContainerStopped(Samples.CONTAINER, null, 0);
+    var stopped = new ContainerStopped(Samples.CONTAINER, null, 0);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> BerthEvents.create("io.berth.container.stopped", "urn:berth:test", Samples.CONTAINER, stopped));
     assertTrue(e.getMessage().contains("node"), e.getMessage());
