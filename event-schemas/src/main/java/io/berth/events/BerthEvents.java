@@ -12,7 +12,6 @@ import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -33,7 +32,7 @@ public final class BerthEvents {
       .serializationInclusion(JsonInclude.Include.NON_NULL)
       .build();
 
-  private static final EventDecoder DECODER = new EventDecoder(EventCatalog::find, Map.of(), MAPPER);
+  private static final EventDecoder DECODER = new EventDecoder(EventCatalog::find, Upcasters.ALL, MAPPER);
 
   private BerthEvents() {
   }

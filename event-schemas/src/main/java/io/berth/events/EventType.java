@@ -1,5 +1,6 @@
 package io.berth.events;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 
@@ -64,7 +65,7 @@ public record EventType(String type, String topic, int version, List<Integer> ac
    *
    * @throws IllegalArgumentException when it names another type or is not a berth schema URN
    */
-  public int versionOf(java.net.URI dataSchema) {
+  public int versionOf(URI dataSchema) {
     if (dataSchema == null) {
       return version;
     }
