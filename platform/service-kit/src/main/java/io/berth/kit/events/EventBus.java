@@ -23,7 +23,8 @@ public interface EventBus {
    * Consumes {@code topic} as member of {@code group}, at least once: each event's offset is committed
    * after the handler's future succeeds; retriable failures are retried with backoff; other failures, or
    * retries exhausted, send the record to {@link #DEADLETTER_TOPIC} and processing continues, so a poison
-   * event never blocks its partition. Events of one partition are handled one after the other.
+   * event never blocks its partition. Events of one partition are handled one after the other, on the
+   * Vert.x context that called {@code subscribe} (a verticle's, when called from one).
    *
    * <p>The future completes once the consumer has joined the group and received its partitions.
    */

@@ -5,6 +5,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -24,6 +25,7 @@ final class EventDelivery {
   private static final AttributeKey<Long> ATTEMPT = AttributeKey.longKey("berth.attempt");
 
   private final Vertx vertx;
+  private final Context context;
   private final String group;
   private final EventHandler handler;
   private final RetryPolicy retry;
@@ -31,9 +33,10 @@ final class EventDelivery {
   private final DeadLetters deadLetters;
   private final SeenEvents seen;
 
-  EventDelivery(Vertx vertx, String group, EventHandler handler, RetryPolicy retry, EventTracing tracing,
-                DeadLetters deadLetters, SeenEvents seen) {
+  EventDelivery(Vertx vertx, Context context, String group, EventHandler handler, RetryPolicy retry,
+                EventTracing tracing, DeadLetters deadLetters, SeenEvents seen) {
     this.vertx = vertx;
+    this.context = context;
     this.group = group;
     this.handler = handler;
     this.retry = retry;
@@ -93,6 +96,9 @@ final class EventDelivery {
     if (result == null) {
       return Future.failedFuture(new IllegalStateException("event handler returned no future"));
     }
-    return result.timeout(retry.handlerTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    // a future bound to the subscription's context: whichever thread completed the handler's future,
+    // retries, dead letters and the next record's handler then run where the subscriber expects
+    return Future.fromCompletionStage(
+        result.timeout(retry.handlerTimeout().toMillis(), TimeUnit.MILLISECONDS).toCompletionStage(), context);
   }
 }

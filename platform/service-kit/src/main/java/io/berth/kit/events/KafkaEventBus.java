@@ -6,6 +6,7 @@ import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.context.Scope;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -95,10 +96,11 @@ public final class KafkaEventBus implements EventBus {
 
   @Override
   public Future<Subscription> subscribe(String topic, String group, EventHandler handler) {
-    EventDelivery delivery = new EventDelivery(vertx, group, handler, retry, tracing, deadLetters,
+    Context context = vertx.getOrCreateContext();
+    EventDelivery delivery = new EventDelivery(vertx, context, group, handler, retry, tracing, deadLetters,
         new SeenEvents(SEEN_CAPACITY));
     KafkaSubscription subscription = new KafkaSubscription(topic, group,
-        settings.consumerConfig(group, group + "-" + topic), vertx.getOrCreateContext(), delivery);
+        settings.consumerConfig(group, group + "-" + topic), context, delivery);
     subscriptions.add(subscription);
     return subscription.start();
   }

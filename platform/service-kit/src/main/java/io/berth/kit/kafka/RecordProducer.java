@@ -2,13 +2,13 @@ package io.berth.kit.kafka;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -39,25 +39,26 @@ public final class RecordProducer implements AutoCloseable {
   /** Sends a record; the future completes once all in-sync replicas have it, or fails with Kafka's error. */
   public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
     Context context = vertx.getOrCreateContext();
-    Promise<RecordMetadata> promise = Promise.promise();
+    CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
     try {
       sender.execute(() -> {
         try {
-          producer.send(record, (metadata, error) -> context.runOnContext(v -> {
+          producer.send(record, (metadata, error) -> {
             if (error != null) {
-              promise.fail(error);
+              acked.completeExceptionally(error);
             } else {
-              promise.complete(metadata);
+              acked.complete(metadata);
             }
-          }));
+          });
         } catch (RuntimeException e) {
-          context.runOnContext(v -> promise.fail(e));
+          acked.completeExceptionally(e);
         }
       });
     } catch (RejectedExecutionException e) {
       return Future.failedFuture(new IllegalStateException("producer closed", e));
     }
-    return promise.future();
+    // bound to the caller's context, so its callbacks run there and not on Kafka's I/O thread
+    return Future.fromCompletionStage(acked, context);
   }
 
   /** Flushes what is in flight and closes the producer, off the event loop. */

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static io.berth.kit.events.TestEvents.event;
@@ -190,6 +191,26 @@ class KafkaEventBusTest {
     assertEquals(1, handler.calls(once.getId()));
     assertEquals(List.of(once.getId(), marker.getId()), handler.succeeded());
     assertEquals(3, readAll(topic).size(), "the duplicate was really published twice");
+  }
+
+  @Test
+  void handlersRunOnTheSubscribersContextEvenWhenAFutureCompletesElsewhere() throws Exception {
+    List<io.vertx.core.Context> contexts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    RecordingHandler handler = new RecordingHandler((e, call) -> {
+      contexts.add(Vertx.currentContext());
+      io.vertx.core.Promise<Void> elsewhere = io.vertx.core.Promise.promise();
+      new Thread(elsewhere::complete).start();
+      return elsewhere.future();
+    });
+    List<CloudEvent> events = List.of(event("vol-5", "{}"), event("vol-5", "{}"), event("vol-5", "{}"));
+    // published before subscribing, so that one poll hands all three over in one batch
+    Future.all(events.stream().map(bus::publish).toList()).await(30, TimeUnit.SECONDS);
+
+    io.vertx.core.Context subscriber = vertx.getOrCreateContext();
+    subscriber.runOnContext(v -> bus.subscribe(topic, group, handler));
+
+    handler.awaitHandled(events.get(2).getId());
+    assertEquals(List.of(subscriber, subscriber, subscriber), contexts);
   }
 
   @Test
