@@ -105,7 +105,7 @@ final class EventsCommand {
   private static int tail(CliArgs cli) {
     List<String> topics = new ArrayList<>(cli.positional);
     if (topics.isEmpty()) {
-      Topics.all().stream().filter(t -> !t.compacted() && !t.name().equals(Topics.LOGS_INGEST)).forEach(t -> topics.add(t.name()));
+      Topics.cloudEventTopics().forEach(t -> topics.add(t.name()));
     }
     long count = Long.parseLong(cli.get("--count", "-1"));
     long deadline = cli.options.containsKey("--timeout")

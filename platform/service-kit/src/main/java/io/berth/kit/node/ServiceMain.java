@@ -44,6 +44,8 @@ public final class ServiceMain {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       node.stop();
+      System.out.println("berth " + role + " stopped");
+      System.out.flush();
       stopped.countDown();
     }, "berth-shutdown"));
     System.out.println("berth " + role + " ready on node " + config.nodeName() + readyHint(config));

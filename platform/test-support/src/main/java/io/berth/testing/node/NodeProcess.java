@@ -66,8 +66,9 @@ public final class NodeProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
     pb.environment().put("BERTH_SKIP_INSTALL", "1");
     pb.environment().put("BERTH_JAVA_OPTS", "-Xmx1g");
+    long logStart = Files.exists(log()) ? Files.size(log()) : 0;
     process = pb.start();
-    awaitReady();
+    awaitReady(logStart);
   }
 
   private Path config() throws IOException {
@@ -76,10 +77,12 @@ public final class NodeProcess implements AutoCloseable {
     return config;
   }
 
-  private void awaitReady() throws IOException, InterruptedException {
+  /** Waits for the ready line this start prints (the log also holds earlier starts, before {@code logStart}). */
+  private void awaitReady(long logStart) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
       String log = Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
+      log = log.substring((int) Math.min(logStart, log.length()));
       if (log.contains("berth node ready")) return;
       if (!process.isAlive()) {
         throw new IllegalStateException("node exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
