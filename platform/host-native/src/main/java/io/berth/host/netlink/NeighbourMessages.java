@@ -86,7 +86,8 @@ final class NeighbourMessages {
         if (mac == null || mac.length != 6) {
             return null;
         }
-        return new FdbEntry(dev, Mac.format(mac), a.address(Nl.NDA_DST), (flags & Nl.NTF_MASTER) != 0,
+        boolean master = (flags & Nl.NTF_MASTER) != 0 || a.has(Nl.NDA_MASTER); // bridge entries name their bridge
+        return new FdbEntry(dev, Mac.format(mac), a.address(Nl.NDA_DST), master,
                 (state & Nl.NUD_PERMANENT) != 0);
     }
 }
