@@ -31,6 +31,7 @@ import io.berth.host.Namespaces;
 import io.berth.host.NetnsHandle;
 import io.berth.host.Nftables;
 import io.berth.host.Sysctls;
+import io.berth.host.netlink.GenericLink;
 import io.berth.host.netlink.Ipvlan;
 import io.berth.host.netlink.LinkAttrs;
 import io.berth.host.netlink.LinkSpec;
@@ -218,7 +219,8 @@ public final class LabNetns implements BeforeAllCallback, AfterAllCallback, Befo
     }
 
     /**
-     * Aborts the test unless this kernel can make links of {@code kind} (bridge, veth, vxlan, macvlan, ipvlan, vlan).
+     * Aborts the test unless this kernel can make links of {@code kind} (bridge, veth, vxlan, macvlan, ipvlan, vlan,
+     * or any option-less kind such as dummy).
      * Tried in a scratch namespace.
      */
     public void requireLinkKind(String kind) {
@@ -232,7 +234,7 @@ public final class LabNetns implements BeforeAllCallback, AfterAllCallback, Befo
                 case "macvlan" -> Macvlan.of("probe2", "probe0", Macvlan.Mode.BRIDGE);
                 case "ipvlan" -> Ipvlan.of("probe2", "probe0", Ipvlan.Mode.L2);
                 case "vlan" -> new Vlan(LinkAttrs.named("probe2"), "probe0", 2);
-                default -> throw new IllegalArgumentException("unknown link kind " + kind);
+                default -> GenericLink.of("probe2", kind);
             };
             nl.add(spec);
         } catch (HostException e) {
