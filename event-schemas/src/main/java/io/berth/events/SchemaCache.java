@@ -2,7 +2,9 @@ package io.berth.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
 import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
@@ -18,7 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Compiled JSON Schemas (draft 2020-12) by classpath resource, loaded once. */
 final class SchemaCache {
 
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
+  // berth's annotations (x-berth-version, -type, -topic) are declared so the validator neither rejects nor warns.
+  private static final JsonMetaSchema META = JsonMetaSchema.builder(JsonMetaSchema.getV202012())
+      .keyword(new NonValidationKeyword("x-berth-version"))
+      .keyword(new NonValidationKeyword("x-berth-type"))
+      .keyword(new NonValidationKeyword("x-berth-topic"))
+      .build();
+  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+      builder -> builder.metaSchema(META).defaultMetaSchemaIri(META.getIri()));
 
   // Formats (date-time, ipv4, ...) are only annotations in 2020-12 unless asserted; berth's contract means them.
   private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()

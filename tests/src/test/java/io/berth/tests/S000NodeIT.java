@@ -151,6 +151,42 @@ class S000NodeIT {
 
   @Test
   @Order(8)
+  void containerEventsShowInInspectAndPs() throws Exception {
+    Path berth = io.berth.testing.node.Repo.root().resolve("bin/berth");
+    Map<String, String> env = Map.of("BERTH_SKIP_INSTALL", "1");
+    String id = "c1".repeat(32);
+    String created = new JsonObject().put("id", id).put("name", "c1").put("node", "node1").put("image", "alpine")
+        .put("createdAt", "2026-11-27T10:00:00Z").put("networkMode", "none").put("tty", false).encode();
+    Commands.Result pub = node.inNetnsEnv(env, berth.toString(), "events", "publish", "io.berth.container.created",
+        "--exec-root", node.execRoot().toString(), "--data", created);
+    assertTrue(pub.ok(), pub.toString());
+    Commands.Result inspect = awaitOk(() -> node.docker("container", "inspect", "--format", "{{.Id}} {{.Name}} {{.State.Status}} {{.Config.Tty}}", "c1"));
+    assertEquals(id + " /c1 created false", inspect.out().trim());
+    Commands.Result started = node.inNetnsEnv(env, berth.toString(), "events", "publish", "io.berth.container.started",
+        "--exec-root", node.execRoot().toString(), "--data", "{\"id\": \"" + id + "\", \"node\": \"node1\", \"pid\": 4242}");
+    assertTrue(started.ok(), started.toString());
+    Commands.Result ps = awaitOk(() -> {
+      Commands.Result r = node.docker("ps", "--format", "{{.Names}} {{.Image}}");
+      return r.out().contains("c1 alpine") ? r : new Commands.Result(1, r.out(), r.err());
+    });
+    assertEquals("c1 alpine", ps.out().trim());
+    Commands.Result missing = node.docker("container", "inspect", "nope");
+    assertNotEquals(0, missing.exit());
+    assertTrue(missing.err().contains("No such container: nope"), missing.toString());
+  }
+
+  private static Commands.Result awaitOk(java.util.function.Supplier<Commands.Result> action) throws InterruptedException {
+    Commands.Result r = action.get();
+    for (int i = 0; i < 100 && !r.ok(); i++) {
+      Thread.sleep(100);
+      r = action.get();
+    }
+    assertTrue(r.ok(), r.toString());
+    return r;
+  }
+
+  @Test
+  @Order(9)
   void restartsOnTheSameDataRoot() throws Exception {
     Path kafkaMeta = node.dataRoot().resolve("kafka");
     assertTrue(Files.isDirectory(kafkaMeta));
@@ -160,6 +196,8 @@ class S000NodeIT {
     assertFalse(Files.exists(node.socket()), "the socket is removed on stop");
     node.start();
     assertTrue(node.docker("version").ok());
+    Commands.Result inspect = node.docker("container", "inspect", "--format", "{{.State.Status}} {{.State.Pid}}", "c1");
+    assertEquals("running 4242", inspect.out().trim(), inspect.toString());
     // The event published before the restart is still in Kafka.
     Path berth = io.berth.testing.node.Repo.root().resolve("bin/berth");
     Commands.Result tail = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), berth.toString(), "events", "tail",
@@ -168,7 +206,7 @@ class S000NodeIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void malformedConfigIsRefusedWithTheFileNamed() throws Exception {
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"log-level\": \"debug\",");

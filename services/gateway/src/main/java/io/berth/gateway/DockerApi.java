@@ -2,6 +2,7 @@ package io.berth.gateway;
 
 import io.berth.gateway.api.ApiVersion;
 import io.berth.gateway.api.SystemApi;
+import io.berth.gateway.containers.ContainersApi;
 import io.berth.gateway.routing.Routes;
 import io.berth.gateway.routing.ServiceProxy;
 import io.berth.kit.errors.BerthException;
@@ -23,11 +24,14 @@ import java.util.Optional;
  */
 final class DockerApi {
   static final String SERVER_HEADER = "berth (linux)";
+  private static final java.util.regex.Pattern CONTAINER_INSPECT = java.util.regex.Pattern.compile("^/containers/([^/]+)/json$");
   private final SystemApi system;
+  private final ContainersApi containers;
   private final ServiceProxy proxy;
 
-  DockerApi(SystemApi system, ServiceProxy proxy) {
+  DockerApi(SystemApi system, ContainersApi containers, ServiceProxy proxy) {
     this.system = system;
+    this.containers = containers;
     this.proxy = proxy;
   }
 
@@ -58,6 +62,12 @@ final class DockerApi {
       system.version(rc);
     } else if (path.equals("/info") && method == HttpMethod.GET) {
       system.info(rc);
+    } else if (path.equals("/containers/json") && method == HttpMethod.GET) {
+      containers.list(rc);
+    } else if (method == HttpMethod.GET && CONTAINER_INSPECT.matcher(path).matches()) {
+      java.util.regex.Matcher m = CONTAINER_INSPECT.matcher(path);
+      m.matches();
+      containers.inspect(rc, java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8));
     } else if (path.equals("/berth/log-level")) {
       logLevel(rc);
     } else {

@@ -1,7 +1,12 @@
 package io.berth.gateway;
 
 import io.berth.gateway.api.SystemApi;
+import io.berth.events.Topics;
+import io.berth.gateway.containers.ContainerEvents;
+import io.berth.gateway.containers.ContainerView;
+import io.berth.gateway.containers.ContainersApi;
 import io.berth.gateway.routing.ServiceProxy;
+import io.berth.kit.state.StateStore;
 import io.berth.kit.config.ConfigException;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
@@ -27,6 +32,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class GatewayService implements ServiceModule {
   private static final Logger LOG = LoggerFactory.getLogger(GatewayService.class);
+  /** The container view, owned by the gateway of each container's node. */
+  static final String CONTAINERS_MAP = "berth.gateway.containers";
   private final List<HttpServer> servers = new ArrayList<>();
   private final List<Path> sockets = new ArrayList<>();
 
@@ -43,12 +50,18 @@ public final class GatewayService implements ServiceModule {
     var client = ctx.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(true),
         new PoolOptions().setHttp1MaxSize(64));
     ServiceProxy proxy = new ServiceProxy(client, new ServiceEndpoints(ctx.hazelcast()), ctx.node());
-    DockerApi api = new DockerApi(new SystemApi(ctx.config()), proxy);
-    List<Future<HttpServer>> listening = new ArrayList<>();
-    for (String host : ctx.config().hosts()) {
-      listening.add(listen(ctx, api, host));
-    }
-    return Future.all(listening)
+    StateStore<ContainerView> containers = ctx.stateStore(Topics.CONTAINER_STATE, CONTAINERS_MAP, ContainerView.class);
+    DockerApi api = new DockerApi(new SystemApi(ctx.config()), new ContainersApi(containers), proxy);
+    ContainerEvents events = new ContainerEvents(containers, ctx.node());
+    return containers.rebuild()
+        .compose(n -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-gateway-" + ctx.node(), events::handle))
+        .compose(sub -> {
+          List<Future<HttpServer>> listening = new ArrayList<>();
+          for (String host : ctx.config().hosts()) {
+            listening.add(listen(ctx, api, host));
+          }
+          return Future.all(listening);
+        })
         .compose(v -> new ServiceHttp(ctx, name()).listen("127.0.0.1", 0))
         .mapEmpty();
   }
