@@ -1,15 +1,34 @@
 package io.berth.volume;
 
+import io.berth.events.Topics;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
+import io.berth.volume.api.VolumeApi;
+import io.berth.volume.domain.Volume;
+import io.berth.volume.driver.DriverRegistry;
+import io.berth.volume.driver.LocalDriver;
+import io.berth.volume.events.ContainerEventsConsumer;
+import io.berth.volume.events.VolumeEvents;
+import io.berth.volume.host.VolumeHost;
 import io.vertx.core.Future;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The volume service. It serves the shared health, readiness and metrics endpoints; its domain API and event handling
- * arrive with its own feature work, and until then it answers no domain path (the gateway relays Docker's 404).
+ * The volume service: Docker's volume API, the {@code local} driver and volume plugins, mounts for containers driven by
+ * container events, and the durable state of this node's volumes. Start order: rebuild the state, reconcile the disk,
+ * serve, then consume container events.
  */
 public final class VolumeService implements ServiceModule {
+  /** The Hazelcast map of volumes, key {@code <node>/<name>}. */
+  public static final String MAP = "berth.volume.volumes";
+
+  private VolumeController controller;
+  private Reconciler.Report lastReconcile;
+
   @Override
   public String name() {
     return "volume";
@@ -17,6 +36,45 @@ public final class VolumeService implements ServiceModule {
 
   @Override
   public Future<Void> start(ServiceContext ctx) {
-    return new ServiceHttp(ctx, name()).listen("127.0.0.1", 0).mapEmpty();
+    Path root = ctx.config().dataRoot().resolve("volumes");
+    try {
+      Files.createDirectories(root);
+    } catch (java.io.IOException e) {
+      return Future.failedFuture(e);
+    }
+    var store = ctx.stateStore(Topics.VOLUME_STATE, MAP, Volume.class);
+    LocalDriver local = new LocalDriver(root, ctx.hostOps(), new VolumeHost());
+    List<Path> pluginDirs = new ArrayList<>();
+    pluginDirs.add(ctx.config().dataRoot().resolve("plugins"));
+    pluginDirs.addAll(DriverRegistry.STANDARD_DIRS);
+    DriverRegistry drivers = new DriverRegistry(ctx.vertx(), local, pluginDirs);
+    VolumeEvents events = new VolumeEvents(ctx.events(), ctx.node());
+    controller = new VolumeController(ctx.vertx(), ctx.node(), store, drivers, events);
+    ContainerEventsConsumer consumer = new ContainerEventsConsumer(controller, events);
+    ServiceHttp http = new ServiceHttp(ctx, name());
+    new VolumeApi(controller).mount(http.router());
+    return store.rebuild()
+        .compose(n -> new Reconciler(controller, local).run())
+        .compose(report -> {
+          lastReconcile = report;
+          return http.listen("127.0.0.1", 0);
+        })
+        .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-volume-" + ctx.node(), consumer::handle))
+        .mapEmpty();
+  }
+
+  /** The running controller (for in-process callers and tests). */
+  public VolumeController controller() {
+    return controller;
+  }
+
+  /** What the start-up reconciliation found. */
+  public Reconciler.Report lastReconcile() {
+    return lastReconcile;
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return Future.succeededFuture();
   }
 }

@@ -1,0 +1,283 @@
+package io.berth.volume;
+
+import io.berth.kit.errors.BerthException;
+import io.berth.kit.state.StateStore;
+import io.berth.volume.domain.PruneReport;
+import io.berth.volume.domain.Volume;
+import io.berth.volume.domain.VolumeName;
+import io.berth.volume.domain.VolumeSpec;
+import io.berth.volume.driver.DriverRegistry;
+import io.berth.volume.driver.VolumeDriver;
+import io.berth.volume.events.VolumeEvents;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The volumes of this node: create, inspect, list, remove, prune, and use by containers. Every change of one volume
+ * runs under a cluster lock on its key (Hazelcast, through Vert.x's clustered shared data), so two creates of one
+ * name make one volume and a create racing a remove leaves either both the record and the folder or neither.
+ * The state store is written before a change is acknowledged; events follow.
+ */
+public final class VolumeController {
+  private static final long LOCK_TIMEOUT_MS = 30_000;
+  private static final int PRUNE_PARALLELISM = 32;
+
+  private final Vertx vertx;
+  private final String node;
+  private final StateStore<Volume> store;
+  private final DriverRegistry drivers;
+  private final VolumeEvents events;
+
+  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEvents events) {
+    this.vertx = vertx;
+    this.node = node;
+    this.store = store;
+    this.drivers = drivers;
+    this.events = events;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public DriverRegistry drivers() {
+    return drivers;
+  }
+
+  /**
+   * {@code docker volume create}: validates the name and the driver's options first (nothing is made on bad input),
+   * returns the existing volume for the same name and driver, 409 for the same name with another driver.
+   */
+  public Future<Volume> create(VolumeSpec spec) {
+    return create(spec, null);
+  }
+
+  /** As {@link #create(VolumeSpec)}, remembering the container a volume is made for (mounts that create it). */
+  public Future<Volume> create(VolumeSpec spec, String forContainer) {
+    String name;
+    Map<String, String> labels = spec.labels();
+    if (spec.anonymous()) {
+      name = VolumeName.random();
+      Map<String, String> l = new HashMap<>(labels);
+      l.put(Volume.ANONYMOUS_LABEL, "");
+      labels = l;
+    } else {
+      name = VolumeName.validate(spec.name());
+    }
+    return createNamed(name, spec, labels, forContainer);
+  }
+
+  /** Creates the anonymous volume of {@code containerId} at {@code target} (same name when an event is replayed). */
+  public Future<Volume> createAnonymous(String containerId, String target, String driver) {
+    Map<String, String> labels = Map.of(Volume.ANONYMOUS_LABEL, "");
+    return createNamed(VolumeName.anonymousFor(containerId, target), new VolumeSpec(null, driver, Map.of(), labels),
+        labels, containerId);
+  }
+
+  private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
+    return drivers.get(spec.driver()).compose(driver -> {
+      driver.validate(spec.options());
+      String key = Volume.key(node, name);
+      return locked(key, () -> store.get(key).compose(existing -> {
+        if (existing != null) {
+          if (!existing.driver().equals(driver.name())) {
+            return Future.failedFuture(BerthException.conflict(
+                "create %s: driver '%s' already has volume '%s': volume name must be unique", name, existing.driver(), name));
+          }
+          return Future.succeededFuture(existing);
+        }
+        return driver.create(name, spec.options()).compose(path -> {
+          Volume v = new Volume(name, driver.name(), node, path, now(), labels, spec.options(), Map.of(), forContainer);
+          return store.put(key, v)
+              .recover(e -> driver.remove(name, spec.options()).transform(x -> Future.failedFuture(e)))
+              .compose(ok -> events.created(v))
+              .map(v);
+        });
+      }));
+    });
+  }
+
+  /** {@code docker volume inspect}: 404 {@code get NAME: no such volume}. */
+  public Future<Volume> get(String name) {
+    return store.get(Volume.key(node, name)).compose(v -> v != null ? Future.succeededFuture(v)
+        : Future.failedFuture(BerthException.notFound("get %s: no such volume", name)));
+  }
+
+  /** This node's volumes that {@code filter} selects, by name. */
+  public Future<List<Volume>> list(Predicate<Volume> filter) {
+    return store.values().map(all -> all.stream()
+        .filter(v -> node.equals(v.node()))
+        .filter(filter)
+        .sorted(java.util.Comparator.comparing(Volume::name))
+        .toList());
+  }
+
+  /**
+   * {@code docker volume rm [-f]}: 409 while a container uses it (force does not override that, as in Docker); an
+   * unknown volume is 404, or nothing with {@code force}.
+   */
+  public Future<Void> remove(String name, boolean force) {
+    String key = Volume.key(node, name);
+    return locked(key, () -> store.get(key).compose(v -> {
+      if (v == null) {
+        return force ? Future.succeededFuture()
+            : Future.failedFuture(BerthException.notFound("get %s: no such volume", name));
+      }
+      if (v.inUse()) {
+        return Future.failedFuture(BerthException.conflict("remove %s: volume is in use - [%s]", name,
+            String.join(", ", v.users().keySet())));
+      }
+      return destroy(v).mapEmpty();
+    }));
+  }
+
+  /** Removes an unused volume's data, then its record; completes with the bytes it held. Caller holds the lock. */
+  private Future<Long> destroy(Volume v) {
+    return drivers.get(v.driver()).compose(driver -> driver.size(v.name())
+        .otherwise(0L)
+        .compose(size -> driver.remove(v.name(), v.options())
+            .compose(ok -> store.remove(v.key()))
+            .compose(ok -> events.removed(v))
+            .map(Math.max(size, 0L))));
+  }
+
+  /** {@code docker volume prune}: removes what {@code selector} picks among unused volumes, rechecked under lock. */
+  public Future<PruneReport> prune(Predicate<Volume> selector) {
+    return list(selector).compose(candidates -> {
+      List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
+      AtomicLong reclaimed = new AtomicLong();
+      List<List<Volume>> lanes = new ArrayList<>();
+      for (int i = 0; i < PRUNE_PARALLELISM; i++) lanes.add(new ArrayList<>());
+      for (int i = 0; i < candidates.size(); i++) lanes.get(i % PRUNE_PARALLELISM).add(candidates.get(i));
+      List<Future<Void>> running = new ArrayList<>();
+      for (List<Volume> lane : lanes) {
+        Future<Void> chain = Future.succeededFuture();
+        for (Volume candidate : lane) {
+          chain = chain.compose(x -> locked(candidate.key(), () -> store.get(candidate.key()).compose(v -> {
+            if (v == null || !selector.test(v)) {
+              return Future.succeededFuture(); // used or removed since it was listed
+            }
+            return destroy(v).map(size -> {
+              deleted.add(v.name());
+              reclaimed.addAndGet(size);
+              return null;
+            });
+          })));
+        }
+        running.add(chain);
+      }
+      return Future.all(running).compose(x -> {
+        List<String> names = new ArrayList<>(deleted);
+        names.sort(null);
+        return (names.isEmpty() ? Future.<Void>succeededFuture() : events.pruned(node, names, reclaimed.get()))
+            .map(new PruneReport(names, reclaimed.get()));
+      });
+    });
+  }
+
+  /**
+   * A container starts using {@code name} at {@code target}: the driver mounts it when it is the first user, the
+   * RefCount goes up. Idempotent: a container already counted is not counted twice. Completes with the volume and the
+   * host path to bind.
+   */
+  public Future<Use> use(String name, String containerId, String target) {
+    String key = Volume.key(node, name);
+    return locked(key, () -> store.get(key).compose(v -> {
+      if (v == null) {
+        return Future.failedFuture(BerthException.notFound("get %s: no such volume", name));
+      }
+      if (v.users().containsKey(containerId)) {
+        return Future.succeededFuture(new Use(v, v.mountpoint(), false));
+      }
+      return drivers.get(v.driver()).compose(driver -> driver.mount(name, v.options(), containerId, !v.inUse())
+          .compose(path -> {
+            Volume used = v.withUser(containerId, target);
+            String hostPath = path == null || path.isEmpty() ? v.mountpoint() : path;
+            Volume saved = hostPath.equals(v.mountpoint()) ? used : used.withMountpoint(hostPath);
+            return store.put(key, saved)
+                .recover(e -> driver.unmount(name, v.options(), containerId, !v.inUse()).transform(x -> Future.failedFuture(e)))
+                .map(new Use(saved, hostPath, true));
+          }));
+    }));
+  }
+
+  /**
+   * A container stops using {@code name}: the RefCount goes down and the driver unmounts it when it was the last user.
+   * Completes with the volume after the change, or null when the container was not using it.
+   */
+  public Future<Use> release(String name, String containerId) {
+    String key = Volume.key(node, name);
+    return locked(key, () -> store.get(key).compose(v -> {
+      if (v == null || !v.users().containsKey(containerId)) {
+        return Future.succeededFuture(null);
+      }
+      Volume released = v.withoutUser(containerId);
+      return drivers.get(v.driver())
+          .compose(driver -> driver.unmount(name, v.options(), containerId, !released.inUse()))
+          .compose(ok -> store.put(key, released))
+          .map(new Use(released, v.mountpoint(), true, v.users().get(containerId)));
+    }));
+  }
+
+  /** Removes an anonymous volume left unused by its container ({@code --rm}, {@code docker rm -v}). */
+  public Future<Boolean> removeIfUnusedAnonymous(String name) {
+    String key = Volume.key(node, name);
+    return locked(key, () -> store.get(key).compose(v -> v == null || v.inUse() || !v.anonymous()
+        ? Future.succeededFuture(false)
+        : destroy(v).map(true)));
+  }
+
+  /** The volumes {@code containerId} uses on this node. */
+  public Future<List<Volume>> usedBy(String containerId) {
+    return list(v -> v.users().containsKey(containerId));
+  }
+
+  /** Bytes of data in {@code v}, -1 when its driver cannot tell. */
+  public Future<Long> size(Volume v) {
+    return drivers.get(v.driver()).compose(d -> d.size(v.name())).otherwise(-1L);
+  }
+
+  /** Runs {@code work} holding the cluster lock of {@code key}; the lock is released whatever the outcome. */
+  <T> Future<T> locked(String key, Supplier<Future<T>> work) {
+    return vertx.sharedData().getLockWithTimeout("berth.volume.lock/" + key, LOCK_TIMEOUT_MS)
+        .recover(e -> Future.failedFuture(new BerthException.Unavailable("volume " + key + " is busy: " + e.getMessage())))
+        .compose(lock -> {
+          Future<T> result;
+          try {
+            result = work.get();
+          } catch (RuntimeException e) {
+            result = Future.failedFuture(e);
+          }
+          return result.andThen(x -> lock.release());
+        });
+  }
+
+  private static String now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+  }
+
+  /**
+   * A container's use of a volume.
+   *
+   * @param volume   the volume after the change
+   * @param hostPath the host path bound into the container
+   * @param changed  false when the event was a replay and nothing changed
+   * @param target   where it was mounted in the container (release only)
+   */
+  public record Use(Volume volume, String hostPath, boolean changed, String target) {
+    public Use(Volume volume, String hostPath, boolean changed) {
+      this(volume, hostPath, changed, null);
+    }
+  }
+}
