@@ -1,0 +1,5 @@
+/**
+ * Durable cluster state: {@link io.berth.kit.state.StateStore} keeps one resource kind in a Hazelcast map
+ * and, first, in a compacted Kafka topic, so a cold cluster rebuilds its maps from Kafka.
+ */
+package io.berth.kit.state;
