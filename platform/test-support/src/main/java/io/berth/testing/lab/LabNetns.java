@@ -240,7 +240,7 @@ public final class LabNetns implements BeforeAllCallback, AfterAllCallback, Befo
         } catch (HostException e) {
             if (e.errno() == Errno.EOPNOTSUPP || e.errno() == Errno.EINVAL) {
                 Assumptions.abort("kernel feature missing: link type '" + kind + "' (" + e.getMessage()
-                        + "); this kernel is built without it and cannot load modules");
+                        + "); the kernel was built without it or its module is not loaded");
             }
             throw e;
         } finally {

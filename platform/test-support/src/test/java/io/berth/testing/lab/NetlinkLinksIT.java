@@ -140,6 +140,10 @@ class NetlinkLinksIT {
         contains(ipLink("vx42"), "vxlan id 42", "local 10.250.0.1", "dev ul", "dstport 4789", "nolearning", "mtu 1450");
         nl.add(Vxlan.of("vx43", 43).withPort(8472));
         contains(ipLink("vx43"), "dstport 8472");
+        Link mc = nl.add(new Vxlan(LinkAttrs.named("vx44"), 44, 4789, null, IpPrefix.literal("239.1.1.44"), true, "ul"));
+        assertEquals("1", mc.info().get("learning"));
+        contains(ipLink("vx44"), "vxlan id 44 group 239.1.1.44 dev ul");
+        assertFalse(ipLink("vx44").contains("nolearning"));
     }
 
     @Test
