@@ -86,8 +86,12 @@ public final class VolumeController {
   }
 
   private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
-    return drivers.get(spec.driver()).compose(driver -> {
-      driver.validate(spec.options());
+    return drivers.get(spec.driver()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(driver -> {
+      try {
+        driver.validate(spec.options());
+      } catch (BerthException e) {
+        return Future.failedFuture(prefixed(name, e));
+      }
       String key = Volume.key(node, name);
       return locked(key, () -> store.get(key).compose(existing -> {
         if (existing != null) {
@@ -261,6 +265,14 @@ public final class VolumeController {
           }
           return result.andThen(x -> lock.release());
         });
+  }
+
+  /** Docker reports a failed create as {@code create NAME: <reason>}. */
+  private static Throwable prefixed(String name, Throwable e) {
+    String m = "create " + name + ": " + e.getMessage();
+    if (e instanceof BerthException.InvalidRequest) return new BerthException.InvalidRequest(m, e);
+    if (e instanceof BerthException.NotFound) return new BerthException.NotFound(m);
+    return e;
   }
 
   private static String now() {
