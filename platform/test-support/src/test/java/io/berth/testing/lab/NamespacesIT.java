@@ -118,6 +118,20 @@ class NamespacesIT {
                 assertEquals(42, b.get(0));
             }
         }
+        // UDP the same way: bound inside, datagram sent from inside, received on this thread
+        try (java.nio.channels.DatagramChannel udp = h.openDatagramChannel(new InetSocketAddress("127.0.0.1", 0))) {
+            InetSocketAddress to = (InetSocketAddress) udp.getLocalAddress();
+            h.run(() -> {
+                try (java.nio.channels.DatagramChannel c = java.nio.channels.DatagramChannel.open()) {
+                    c.send(ByteBuffer.wrap(new byte[] {7}), to);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            ByteBuffer b = ByteBuffer.allocate(1);
+            udp.receive(b);
+            assertEquals(7, b.get(0));
+        }
     }
 
     @Test
