@@ -109,6 +109,11 @@ final class KafkaSubscription implements Subscription {
     } finally {
       try {
         commitSync();
+      } catch (RuntimeException e) {
+        LOG.warn("final commit of {} in group {} failed, the last events may be redelivered: {}", topic, group,
+            e.toString());
+      }
+      try {
         consumer.close();
       } catch (RuntimeException e) {
         LOG.warn("closing consumer of {} in group {}: {}", topic, group, e.toString());

@@ -56,11 +56,15 @@ public final class EmbeddedKafka implements AutoCloseable {
    * call it from a worker thread, never from an event loop.
    *
    * @param dataDir the broker's directory, typically {@code <data-root>/kafka}
-   * @param host    the address to listen on and advertise, e.g. {@code 127.0.0.1}
+   * @param host    the address to listen on and advertise, e.g. {@code 127.0.0.1} (not a wildcard)
    * @param port    the client port; 0 reuses the port of the previous start, or picks a free one
    * @throws KafkaStartException when formatting or start-up fails
    */
   public static EmbeddedKafka start(Path dataDir, String host, int port) {
+    if (host.equals("0.0.0.0") || host.equals("::") || host.isEmpty()) {
+      // the same address is advertised to clients, so it must be one they can connect to
+      throw new IllegalArgumentException("embedded Kafka needs a concrete listen address, not '" + host + "'");
+    }
     try {
       Files.createDirectories(dataDir);
       Properties ports = loadPorts(dataDir);
