@@ -84,6 +84,8 @@ class NetlinkBench {
             names.add(name);
         }
         long[] ep = new long[n];
+        long[] hostSide = new long[n];
+        long[] enter = new long[n];
         try (NetnsHandle host = ns.createAndOpen(hostName); Netlink hnl = host.openNetlink()) {
             hnl.setUp("lo");
             for (int i = 0; i < n; i++) {
@@ -94,7 +96,9 @@ class NetlinkBench {
                 if (netlink) {
                     hnl.add(new Veth(LinkAttrs.named(ifname).withUp(true), "eth0", peer));
                     hnl.addRoute(Route.onLink(addr + "/32", ifname));
+                    hostSide[i] = System.nanoTime() - s;
                     try (NetnsHandle e = NetnsHandle.open(names.get(i), peer); Netlink enl = e.openNetlink()) {
+                        enter[i] = System.nanoTime() - s - hostSide[i];
                         enl.addAddress("eth0", IpPrefix.parse(addr + "/16"));
                         enl.setUp("lo");
                         enl.setUp("eth0");
@@ -120,6 +124,11 @@ class NetlinkBench {
                         + "netns create mean %5.0f us, delete mean %5.0f us | run %5.1f s",
                 label, mean(ep), pct(ep, 50), pct(ep, 90), 1e6 / mean(ep), mean(create),
                 mean(delete), (System.nanoTime() - t0) / 1e9);
+        if (netlink) {
+            out("%-15s   of which: veth (peer created in its netns) + host route %5.0f us, open handle thread + "
+                    + "netlink socket in the endpoint netns %5.0f us, addr+lo up+eth0 up+default route %5.0f us",
+                    "", mean(hostSide), mean(enter), mean(ep) - mean(hostSide) - mean(enter));
+        }
     }
 
     static void ipBatch(NetnsHandle where, List<String> cmd, String stdin) throws Exception {
