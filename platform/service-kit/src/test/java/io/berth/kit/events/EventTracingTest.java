@@ -82,6 +82,49 @@ class EventTracingTest {
     }
   }
 
+  @Test
+  void httpRequestPublishAndConsumeFormOneTrace() throws Exception {
+    Vertx traced = Vertx.builder()
+        .withTracer(new io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory(otel))
+        .build();
+    KafkaSettings settings = SharedKafka.settings(1);
+    String topic = "berth.tracehttp" + System.nanoTime() + ".events";
+    try (TopicAdmin admin = new TopicAdmin(traced, settings);
+         RecordProducer producer = new RecordProducer(traced, settings, "trace-http")) {
+      admin.ensure(List.of(TopicDefinition.events(topic))).await(30, TimeUnit.SECONDS);
+      EventBus bus = new KafkaEventBus(traced, settings, producer, e -> topic, otel, RetryPolicy.DEFAULT);
+      CompletableFuture<Void> consumed = new CompletableFuture<>();
+      bus.subscribe(topic, "tracing-http", event -> {
+        consumed.complete(null);
+        return Future.succeededFuture();
+      }).await(30, TimeUnit.SECONDS);
+      io.vertx.core.http.HttpServer server = traced.createHttpServer()
+          .requestHandler(request -> bus.publish(TestEvents.event("net-2", "{}"))
+              .onComplete(sent -> request.response().setStatusCode(sent.succeeded() ? 201 : 500).end()))
+          .listen(0, "127.0.0.1").await(30, TimeUnit.SECONDS);
+
+      io.vertx.core.http.HttpClient client = traced.createHttpClient(); // held: an unreachable client closes itself
+      int status = client
+          .request(io.vertx.core.http.HttpMethod.POST, server.actualPort(), "127.0.0.1", "/networks/create")
+          .compose(request -> request.send())
+          .map(io.vertx.core.http.HttpClientResponse::statusCode)
+          .await(30, TimeUnit.SECONDS);
+      consumed.get(30, TimeUnit.SECONDS);
+      bus.close().await(30, TimeUnit.SECONDS);
+      client.close().await(30, TimeUnit.SECONDS);
+
+      assertEquals(201, status);
+      SpanData serverSpan = only(SpanKind.SERVER);
+      SpanData publish = only(SpanKind.PRODUCER);
+      SpanData process = only(SpanKind.CONSUMER);
+      assertEquals(serverSpan.getSpanId(), publish.getParentSpanId(), "publish is a child of the HTTP request");
+      assertEquals(publish.getSpanId(), process.getParentSpanId());
+      assertEquals(serverSpan.getTraceId(), process.getTraceId());
+    } finally {
+      traced.close().await();
+    }
+  }
+
   private SpanData only(SpanKind kind) {
     List<SpanData> found = spans.getFinishedSpanItems().stream().filter(s -> s.getKind() == kind).toList();
     assertEquals(1, found.size(), kind + " spans: " + found);
