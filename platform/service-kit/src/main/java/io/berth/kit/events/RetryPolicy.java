@@ -31,7 +31,9 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   }
 
   /** Whether a failure is worth another attempt. */
-  static boolean isRetriable(Throwable error) {
+  static boolean isRetriable(Throwable failure) {
+    Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
     return error instanceof Retriable
         || error instanceof org.apache.kafka.common.errors.RetriableException
         || error instanceof java.util.concurrent.TimeoutException;
