@@ -40,6 +40,8 @@ final class KafkaSubscription implements Subscription {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final long REDELIVERY_PAUSE_MS = 1000;
   private static final long KEEP_ALIVE_MS = 1000;
+  /** How long close() waits for the handlers of the batch in hand. */
+  private static final long CLOSE_GRACE_MS = 10_000;
 
   private final String topic;
   private final String group;
@@ -169,11 +171,17 @@ final class KafkaSubscription implements Subscription {
     inBatch = true;
     consumer.pause(consumer.assignment());
     try {
+      int waitedSinceClose = 0;
       while (true) {
         try {
           batch.get(KEEP_ALIVE_MS, TimeUnit.MILLISECONDS);
           return;
         } catch (TimeoutException stillRunning) {
+          if (!running && ++waitedSinceClose * KEEP_ALIVE_MS >= CLOSE_GRACE_MS) {
+            // Vert.x may already be closed and never run the batch; what is not committed comes again
+            LOG.warn("closing {} in group {} with events still in hand; they will be redelivered", topic, group);
+            return;
+          }
           pollPaused();
         } catch (ExecutionException impossible) {
           throw new IllegalStateException(impossible);

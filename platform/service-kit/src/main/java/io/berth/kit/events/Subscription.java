@@ -9,6 +9,9 @@ public interface Subscription {
 
   String group();
 
-  /** Stops consuming after the record in hand, commits what was handled and leaves the group. */
+  /**
+   * Stops consuming: lets the handlers in hand finish (for up to 10 s), commits what was handled and
+   * leaves the group. Close subscriptions before their Vert.x instance.
+   */
   Future<Void> close();
 }
