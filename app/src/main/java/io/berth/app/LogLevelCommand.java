@@ -3,6 +3,7 @@ package io.berth.app;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -29,9 +30,12 @@ final class LogLevelCommand {
       RequestOptions req = new RequestOptions().setServer(address).setHost("localhost")
           .setMethod(level == null ? HttpMethod.GET : HttpMethod.PUT)
           .setURI("/berth/log-level" + (level == null ? "" : "?level=" + level));
-      Buffer body = vertx.createHttpClient().request(req)
+      // Held in a local: Vert.x closes a client that becomes unreachable, even mid-request.
+      HttpClient client = vertx.createHttpClient();
+      Buffer body = client.request(req)
           .compose(r -> r.send().compose(resp -> check(resp)))
           .toCompletionStage().toCompletableFuture().get();
+      client.close();
       System.out.println(body.toJsonObject().getString("level"));
       return 0;
     } catch (java.util.concurrent.ExecutionException e) {

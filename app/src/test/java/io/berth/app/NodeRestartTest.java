@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
+import io.berth.kit.kafka.TopicAdmin;
+import io.berth.kit.kafka.TopicDefinition;
 import io.berth.kit.state.StateStore;
 import io.berth.testing.node.Ports;
 import io.opentelemetry.api.OpenTelemetry;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A node stopped and started again on the same data root gets its owned state back from Kafka. */
 class NodeRestartTest {
+  private static final String TOPIC = "berth.test.state";
   @TempDir Path dir;
 
   /** A resource as a service would own it. */
@@ -27,7 +30,11 @@ class NodeRestartTest {
     DaemonConfig config = TestNodes.config(dir, Ports.free());
     BerthNode first = BerthNode.start(config, "node", Main.allServices(), true, OpenTelemetry.noop());
     try {
-      StateStore<Thing> store = first.context().stateStore("berth.volume.state", "test.things", Thing.class);
+      // A topic of the test's own: the services' stores rebuild from theirs and must not see these records.
+      try (TopicAdmin admin = new TopicAdmin(first.context().vertx(), first.context().kafka())) {
+        admin.ensure(List.of(TopicDefinition.state(TOPIC))).await();
+      }
+      StateStore<Thing> store = first.context().stateStore(TOPIC, "test.things", Thing.class);
       List<Future<Void>> writes = new ArrayList<>();
       for (int i = 0; i < 1000; i++) writes.add(store.put("t" + i, new Thing("t" + i, "label-" + i, i)));
       Future.all(writes).await();
@@ -40,7 +47,7 @@ class NodeRestartTest {
 
     BerthNode second = BerthNode.start(config, "node", Main.allServices(), true, OpenTelemetry.noop());
     try {
-      StateStore<Thing> store = second.context().stateStore("berth.volume.state", "test.things", Thing.class);
+      StateStore<Thing> store = second.context().stateStore(TOPIC, "test.things", Thing.class);
       assertEquals(0, store.map().size(), "a new cluster starts empty");
       store.rebuild().await();
       assertEquals(900, store.map().size());

@@ -60,12 +60,12 @@ class NodeTracingTest {
   @Test
   void aRequestThroughTheGatewayIsOneTraceWithTheServiceSpan() throws Exception {
     spans.reset();
-    HttpResponse<String> r = get("http://127.0.0.1:" + apiPort + "/v1.51/volumes");
+    HttpResponse<String> r = get("http://127.0.0.1:" + apiPort + "/v1.51/volumes/no-such-volume");
     assertEquals(404, r.statusCode());
     assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
     List<SpanData> servers = awaitServerSpans(2);
-    SpanData gateway = servers.stream().filter(s -> "/v1.51/volumes".equals(path(s))).findFirst().orElseThrow();
-    SpanData service = servers.stream().filter(s -> "/volumes".equals(path(s))).findFirst().orElseThrow();
+    SpanData gateway = servers.stream().filter(s -> "/v1.51/volumes/no-such-volume".equals(path(s))).findFirst().orElseThrow();
+    SpanData service = servers.stream().filter(s -> "/volumes/no-such-volume".equals(path(s))).findFirst().orElseThrow();
     assertEquals(gateway.getTraceId(), service.getTraceId(), "one trace from gateway to service");
     SpanData client = spans.getFinishedSpanItems().stream()
         .filter(s -> s.getKind() == SpanKind.CLIENT && s.getTraceId().equals(gateway.getTraceId()))

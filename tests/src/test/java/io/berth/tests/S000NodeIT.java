@@ -80,10 +80,11 @@ class S000NodeIT {
   @Test
   @Order(4)
   void domainPathsReachTheirServiceWhichAnswersDockers404() {
-    // The volume service runs but has no domain API yet: the gateway relays its Docker-shaped 404.
-    Commands.Result r = node.docker("volume", "ls");
+    // The gateway forwards to the volume service, which answers in Docker's error shape.
+    Commands.Result r = node.docker("volume", "inspect", "no-such-volume");
     assertNotEquals(0, r.exit(), r.toString());
-    assertTrue(r.err().contains("Error response from daemon: page not found"), r.toString());
+    assertTrue(r.err().contains("Error response from daemon: "), r.toString());
+    assertTrue(r.err().contains("no-such-volume") || r.err().contains("page not found"), r.toString());
   }
 
   @Test
@@ -102,6 +103,23 @@ class S000NodeIT {
     assertEquals("1.24", version.getString("MinAPIVersion"));
     assertEquals("linux", version.getString("Os"));
     assertEquals("Engine", version.getJsonArray("Components").getJsonObject(0).getString("Name"));
+  }
+
+  @Test
+  @Order(5)
+  void logLevelChangesWhileTheNodeRuns() {
+    String berth = io.berth.testing.node.Repo.root().resolve("bin/berth").toString();
+    Map<String, String> env = Map.of("BERTH_SKIP_INSTALL", "1");
+    String host = "unix://" + node.socket();
+    Commands.Result set = Commands.run(java.util.List.of(berth, "log-level", "debug", "-H", host), env, 60);
+    assertTrue(set.ok(), set.toString());
+    assertEquals("debug", set.out().trim());
+    Commands.Result get = Commands.run(java.util.List.of(berth, "log-level", "-H", host), env, 60);
+    assertEquals("debug", get.out().trim(), get.toString());
+    Commands.Result bad = Commands.run(java.util.List.of(berth, "log-level", "loud", "-H", host), env, 60);
+    assertNotEquals(0, bad.exit());
+    assertTrue(bad.err().contains("invalid log level"), bad.toString());
+    assertTrue(Commands.run(java.util.List.of(berth, "log-level", "info", "-H", host), env, 60).ok());
   }
 
   @Test
