@@ -52,6 +52,8 @@ public final class NodeProcess implements AutoCloseable {
   public Path log() { return dir.resolve("node.log"); }
   public String netns() { return netns; }
   public String nodeName() { return nodeName; }
+  /** The node's JVM (nsenter and bin/berth exec into it). */
+  public long pid() { return process.pid(); }
 
   /** Starts {@code bin/berth up} and waits for its ready line; extra flags are appended. */
   public void start(String... extraFlags) throws IOException, InterruptedException {
