@@ -86,7 +86,7 @@ public final class VolumeController {
   }
 
   private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
-    return drivers.get(spec.driver()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(driver -> {
+    return drivers.get(spec.driverOrLocal()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(driver -> {
       try {
         driver.validate(spec.options());
       } catch (BerthException e) {
@@ -95,13 +95,13 @@ public final class VolumeController {
       String key = Volume.key(node, name);
       return locked(key, () -> store.get(key).compose(existing -> {
         if (existing != null) {
-          if (!existing.driver().equals(driver.name())) {
+          if (spec.driver() != null && !existing.driver().equals(driver.name())) {
             return Future.failedFuture(BerthException.conflict(
                 "create %s: driver '%s' already has volume '%s': volume name must be unique", name, existing.driver(), name));
           }
           return Future.succeededFuture(existing);
         }
-        return driver.create(name, spec.options()).compose(path -> {
+        return driver.create(name, spec.options()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(path -> {
           Volume v = new Volume(name, driver.name(), node, path, now(), labels, spec.options(), Map.of(), forContainer);
           return store.put(key, v)
               .recover(e -> driver.remove(name, spec.options()).transform(x -> Future.failedFuture(e)))
@@ -272,6 +272,7 @@ public final class VolumeController {
     String m = "create " + name + ": " + e.getMessage();
     if (e instanceof BerthException.InvalidRequest) return new BerthException.InvalidRequest(m, e);
     if (e instanceof BerthException.NotFound) return new BerthException.NotFound(m);
+    if (e instanceof BerthException.Internal) return new BerthException.Internal(m, e);
     return e;
   }
 
