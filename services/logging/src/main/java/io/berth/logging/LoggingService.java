@@ -1,15 +1,34 @@
 package io.berth.logging;
 
+import io.berth.events.Topics;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
+import io.berth.logging.api.LogsApi;
+import io.berth.logging.collect.ContainerLogs;
+import io.berth.logging.collect.ContainerRegistry;
+import io.berth.logging.collect.IngestConsumer;
+import io.berth.logging.daemon.JournaldAppender;
+import io.berth.logging.driver.LogDrivers;
+import io.berth.logging.driver.journald.JournaldSink;
+import io.berth.logging.events.ContainerEvents;
+import io.berth.logging.events.DropReporter;
 import io.vertx.core.Future;
+import java.net.http.HttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The logging service. It serves the shared health, readiness and metrics endpoints; its domain API and event handling
- * arrive with its own feature work, and until then it answers no domain path (the gateway relays Docker's 404).
+ * The logging service: collects container output (stdio FIFOs or files, and {@code berth.logs.ingest}), writes it
+ * through Docker's log drivers, serves {@code docker logs}, and sends berth's own logs to journald when there is one.
  */
 public final class LoggingService implements ServiceModule {
+  private static final Logger LOG = LoggerFactory.getLogger(LoggingService.class);
+
+  private final ContainerRegistry registry = new ContainerRegistry();
+  private IngestConsumer ingest;
+  private HttpClient http;
+
   @Override
   public String name() {
     return "logging";
@@ -17,6 +36,31 @@ public final class LoggingService implements ServiceModule {
 
   @Override
   public Future<Void> start(ServiceContext ctx) {
-    return new ServiceHttp(ctx, name()).listen("127.0.0.1", 0).mapEmpty();
+    if (JournaldAppender.installIfPresent(JournaldSink.socketPath())) {
+      LOG.info("berth logs also go to journald ({})", JournaldSink.socketPath());
+    }
+    http = HttpClient.newHttpClient();
+    DropReporter drops = new DropReporter(ctx);
+    ContainerEvents events = new ContainerEvents(ctx, registry, new LogDrivers(http), drops);
+    ServiceHttp api = new ServiceHttp(ctx, name());
+    new LogsApi(ctx, registry).mount(api.router());
+    return ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + ctx.node(), events::handle)
+        .compose(sub -> ctx.vertx().executeBlocking(() -> new IngestConsumer(ctx.kafka(), ctx.node(), registry)))
+        .onSuccess(i -> ingest = i)
+        .compose(i -> api.listen("127.0.0.1", 0))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (ingest != null) ingest.close();
+    for (ContainerLogs c : registry.all()) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.warn("closing the log of {} failed: {}", c.info().shortId(), e.getMessage());
+      }
+    }
+    return Future.succeededFuture();
   }
 }

@@ -1,0 +1,129 @@
+package io.berth.logging.events;
+
+import io.berth.events.BerthEvents;
+import io.berth.events.container.ContainerCreated;
+import io.berth.events.container.ContainerRemoved;
+import io.berth.events.container.ContainerStarted;
+import io.berth.events.container.ContainerStopped;
+import io.berth.events.logging.LoggingAttached;
+import io.berth.kit.node.ServiceContext;
+import io.berth.logging.collect.ContainerLogs;
+import io.berth.logging.collect.ContainerRegistry;
+import io.berth.logging.domain.ContainerInfo;
+import io.berth.logging.domain.EffectiveLogConfig;
+import io.berth.logging.domain.LogConfigValidator;
+import io.berth.logging.domain.SwarmTaskInfo;
+import io.berth.logging.driver.LogDrivers;
+import io.berth.logging.driver.LogTarget;
+import io.berth.logging.host.Fifos;
+import io.cloudevents.CloudEvent;
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Container lifecycle → log collection. created: validate the log configuration (a refusal is logged with Docker's
+ * message and kept for the logs endpoint), open the driver, create stdio FIFOs when the producer named none, start
+ * reading and announce {@code io.berth.logging.attached}; started: read again after a restart; stopped: drain and
+ * end followers; removed: close. Idempotent: a repeated event finds the state it would create.
+ */
+public final class ContainerEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(ContainerEvents.class);
+
+  private final ServiceContext ctx;
+  private final ContainerRegistry registry;
+  private final LogDrivers drivers;
+  private final DropReporter drops;
+
+  public ContainerEvents(ServiceContext ctx, ContainerRegistry registry, LogDrivers drivers, DropReporter drops) {
+    this.ctx = ctx;
+    this.registry = registry;
+    this.drivers = drivers;
+    this.drops = drops;
+  }
+
+  public Future<Void> handle(CloudEvent event) {
+    return switch (event.getType()) {
+      case "io.berth.container.created" -> created(BerthEvents.data(event, ContainerCreated.class));
+      case "io.berth.container.started" -> started(BerthEvents.data(event, ContainerStarted.class));
+      case "io.berth.container.stopped" -> stopped(BerthEvents.data(event, ContainerStopped.class));
+      case "io.berth.container.removed" -> removed(BerthEvents.data(event, ContainerRemoved.class));
+      default -> Future.succeededFuture();
+    };
+  }
+
+  private boolean local(String node) {
+    return node == null || node.equals(ctx.node());
+  }
+
+  private Future<Void> created(ContainerCreated c) {
+    if (!local(c.node()) || registry.get(c.id()).isPresent()) return Future.succeededFuture();
+    EffectiveLogConfig cfg = LogConfigValidator.resolve(c.logConfig().type(), c.logConfig().config(),
+        ctx.config().logDriver(), ctx.config().logOpts());
+    try {
+      LogConfigValidator.validate(cfg);
+    } catch (RuntimeException e) {
+      LOG.error("container {}: log configuration refused: {}", c.id(), e.getMessage());
+      registry.reject(c.id(), c.name(), e.getMessage());
+      return Future.succeededFuture();
+    }
+    SwarmTaskInfo task = c.task() == null ? null
+        : new SwarmTaskInfo(c.task().serviceId(), c.task().serviceName(), c.task().taskId(), c.task().taskSlot());
+    ContainerInfo info = new ContainerInfo(c.id(), c.name(), c.node(), c.image(), null, null, c.createdAt(),
+        c.labels(), c.env(), c.tty(), task);
+    Path dir = ctx.config().dataRoot().resolve("containers").resolve(c.id());
+    return ctx.hostOps().run("logging attach " + info.shortId(), () -> {
+      Path stdout;
+      Path stderr;
+      if (c.stdio() != null && c.stdio().stdoutPath() != null) {
+        stdout = Path.of(c.stdio().stdoutPath());
+        stderr = c.stdio().stderrPath() == null ? null : Path.of(c.stdio().stderrPath());
+      } else {
+        stdout = Fifos.ensure(dir.resolve("stdout.fifo"));
+        stderr = c.tty() ? null : Fifos.ensure(dir.resolve("stderr.fifo"));
+      }
+      ContainerLogs[] holder = new ContainerLogs[1];
+      LogTarget target = drivers.open(info, cfg, dir, drops.forContainer(info.id()),
+          () -> { if (holder[0] != null) holder[0].notifyReaders(); });
+      ContainerLogs logs = new ContainerLogs(info, cfg, target, stdout, stderr);
+      holder[0] = logs;
+      registry.put(logs);
+      logs.startCollecting();
+      return logs;
+    }).compose(logs -> ctx.events().publish(BerthEvents.create("io.berth.logging.attached", source(), c.id(),
+        new LoggingAttached(c.id(), ctx.node(), logs.stdoutPath().toString(),
+            logs.stderrPath() == null ? null : logs.stderrPath().toString(), cfg.driver()))));
+  }
+
+  private Future<Void> started(ContainerStarted s) {
+    if (!local(s.node())) return Future.succeededFuture();
+    registry.get(s.id()).ifPresent(ContainerLogs::startCollecting);
+    return Future.succeededFuture();
+  }
+
+  private Future<Void> stopped(ContainerStopped s) {
+    if (!local(s.node())) return Future.succeededFuture();
+    return registry.get(s.id())
+        .map(logs -> ctx.hostOps().run("logging drain " + logs.info().shortId(), () -> {
+          logs.stopped();
+          return null;
+        }).<Void>mapEmpty())
+        .orElse(Future.succeededFuture());
+  }
+
+  private Future<Void> removed(ContainerRemoved r) {
+    if (!local(r.node())) return Future.succeededFuture();
+    return registry.remove(r.id())
+        .map(logs -> ctx.hostOps().run("logging detach " + logs.info().shortId(), () -> {
+          logs.close();
+          drops.forget(r.id());
+          return null;
+        }).<Void>mapEmpty())
+        .orElse(Future.succeededFuture());
+  }
+
+  private String source() {
+    return "urn:berth:node:" + ctx.node() + ":logging";
+  }
+}

@@ -1,0 +1,69 @@
+package io.berth.logging.events;
+
+import io.berth.events.BerthEvents;
+import io.berth.events.logging.LogLinesDropped;
+import io.berth.events.logging.LogSinkRecovered;
+import io.berth.kit.node.ServiceContext;
+import io.berth.logging.driver.DropListener;
+import io.micrometer.core.instrument.Counter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes lost lines visible: each drop increments {@code berth_logging_lines_dropped_total{container,reason}} at once,
+ * and at most once a second per container and reason an {@code io.berth.logging.lines.dropped} event carries the count
+ * since the last one. A recovered sink is published as {@code io.berth.logging.sink.recovered}.
+ */
+public final class DropReporter {
+  private static final Logger LOG = LoggerFactory.getLogger(DropReporter.class);
+
+  private final ServiceContext ctx;
+  private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
+
+  public DropReporter(ServiceContext ctx) {
+    this.ctx = ctx;
+    ctx.vertx().setPeriodic(1000, id -> publishPending());
+  }
+
+  public DropListener forContainer(String containerId) {
+    return new DropListener() {
+      @Override
+      public void dropped(long count, String reason) {
+        Counter.builder("berth.logging.lines.dropped").description("container log lines lost")
+            .tag("container", containerId).tag("reason", reason).register(ctx.metrics()).increment(count);
+        pending.computeIfAbsent(containerId + "|" + reason, k -> new AtomicLong()).addAndGet(count);
+      }
+
+      @Override
+      public void recovered(String driver, long downMillis) {
+        ctx.vertx().runOnContext(v -> ctx.events().publish(BerthEvents.create("io.berth.logging.sink.recovered",
+                source(), containerId, new LogSinkRecovered(containerId, ctx.node(), driver, downMillis)))
+            .onFailure(e -> LOG.warn("publishing sink.recovered failed: {}", e.getMessage())));
+      }
+    };
+  }
+
+  public void forget(String containerId) {
+    publishPending();
+    pending.keySet().removeIf(k -> k.startsWith(containerId + "|"));
+  }
+
+  private void publishPending() {
+    pending.forEach((key, count) -> {
+      long n = count.getAndSet(0);
+      if (n == 0) return;
+      String[] parts = key.split("\\|", 2);
+      LOG.warn("container {}: {} log lines dropped ({})", parts[0], n, parts[1]);
+      ctx.events().publish(BerthEvents.create("io.berth.logging.lines.dropped", source(), parts[0],
+              new LogLinesDropped(parts[0], ctx.node(), n, parts[1])))
+          .onFailure(e -> LOG.warn("publishing lines.dropped failed: {}", e.getMessage()));
+    });
+  }
+
+  private String source() {
+    return "urn:berth:node:" + ctx.node() + ":logging";
+  }
+}
