@@ -1,0 +1,152 @@
+package io.berth.logging.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.berth.events.Topics;
+import io.berth.logging.file.JsonLogFormat;
+import io.berth.logging.domain.LogMessage;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The logging service on a real node (embedded Kafka, Hazelcast): container events in, a real writer process writing
+ * into the FIFOs the service made, json-file on disk, {@code /containers/{id}/logs} out, ingest from Kafka.
+ */
+@Tag("host")
+class LoggingServiceIT {
+  @TempDir static Path dir;
+  static LoggingNode node;
+
+  @BeforeAll
+  static void start() throws Exception {
+    node = new LoggingNode(dir, new JsonObject().put("log-opts", new JsonObject().put("max-size", "50m")));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (node != null) node.close();
+  }
+
+  @Test
+  void fifoOutputBecomesDockersJsonFileAndIsServedMultiplexed() throws Exception {
+    String id = LoggingNode.newId();
+    node.created(id, "web", false, "", Map.of("labels", "com.example.tier", "env", "REGION"), null);
+    Path out = node.containerDir(id).resolve("stdout.fifo");
+    Path err = node.containerDir(id).resolve("stderr.fifo");
+    LoggingNode.awaitPath(err);
+    LoggingNode.sh("i=0; while [ $i -lt 2000 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done"
+        + " > " + out + " 2> " + err);
+    CompletableFuture<HttpResponse<byte[]>> follow = node.http.sendAsync(
+        java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + "/containers/" + id
+            + "/logs?stdout=1&stderr=1&follow=1&tail=2")).build(), HttpResponse.BodyHandlers.ofByteArray());
+    Thread.sleep(500);
+    node.stopped(id);
+    HttpResponse<byte[]> followed = follow.get(20, java.util.concurrent.TimeUnit.SECONDS);
+    assertEquals(200, followed.statusCode());
+    List<String> lastTwo = LoggingNode.demux(followed.body()).stream().map(LoggingNode.Frame::payload).toList();
+    assertEquals(2, lastTwo.size(), "tail 2, then follow ends at stop: " + lastTwo);
+    assertTrue(List.of("out 1998\n", "out 1999\n", "err 1998\n", "err 1999\n").containsAll(lastTwo), lastTwo.toString());
+
+    Path log = node.containerDir(id).resolve(id + "-json.log");
+    List<String> lines = Files.readAllLines(log);
+    assertEquals(4000, lines.size());
+    List<String> stdout = new ArrayList<>();
+    List<String> stderr = new ArrayList<>();
+    for (String l : lines) {
+      assertTrue(l.matches("\\{\"log\":\"(out|err) \\d+\\\\n\",\"stream\":\"std(out|err)\","
+          + "\"attrs\":\\{\"REGION\":\"eu\",\"com.example.tier\":\"front\"},\"time\":\"[0-9T:.-]+Z\"}"), l);
+      LogMessage m = JsonLogFormat.parse(l.getBytes(StandardCharsets.UTF_8), 0, l.length());
+      (m.stream().wire().equals("stdout") ? stdout : stderr).add(m.text());
+    }
+    for (int i = 0; i < 2000; i++) {
+      assertEquals("out " + i, stdout.get(i));
+      assertEquals("err " + i, stderr.get(i));
+    }
+
+    HttpResponse<byte[]> tail = node.get("/containers/" + id + "/logs?stdout=1&stderr=1&tail=4&timestamps=1");
+    assertEquals("application/vnd.docker.multiplexed-stream", tail.headers().firstValue("Content-Type").orElse(""));
+    List<LoggingNode.Frame> frames = LoggingNode.demux(tail.body());
+    assertEquals(4, frames.size());
+    for (LoggingNode.Frame f : frames) {
+      assertTrue(f.payload().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z (out|err) 199[89]\n"),
+          f.payload());
+      assertEquals(f.payload().contains(" out ") ? 1 : 2, f.stream());
+    }
+    HttpResponse<byte[]> onlyErr = node.get("/containers/web/logs?stderr=1&tail=1&details=1");
+    assertEquals("REGION=eu,com.example.tier=front err 1999\n", LoggingNode.demux(onlyErr.body()).get(0).payload());
+    node.removed(id);
+  }
+
+  @Test
+  void ttyContainersGetARawStreamAndIngestedLinesArrive() throws Exception {
+    String id = LoggingNode.newId();
+    node.created(id, "tty1", true, "local", Map.of(), null);
+    Path out = node.containerDir(id).resolve("stdout.fifo");
+    LoggingNode.awaitPath(out);
+    LoggingNode.sh("printf 'one\\r\\ntwo\\r\\n' > " + out);
+    try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(node.node.context().kafka().producerConfig("t"))) {
+      for (int i = 0; i < 100; i++) p.send(new ProducerRecord<>(Topics.LOGS_INGEST, id, ("remote " + i).getBytes()));
+      p.flush();
+    }
+    byte[] body = new byte[0];
+    for (int i = 0; i < 100; i++) {
+      body = node.get("/containers/" + id + "/logs?stdout=1&stderr=1").body();
+      if (new String(body).contains("remote 99")) break;
+      Thread.sleep(100);
+    }
+    String text = new String(body, StandardCharsets.UTF_8);
+    assertTrue(text.startsWith("one\r\ntwo\r\nremote 0\nremote 1\n"), text);
+    assertTrue(text.endsWith("remote 99\n"), text);
+    assertEquals("application/vnd.docker.raw-stream",
+        node.get("/containers/" + id + "/logs?stdout=1").headers().firstValue("Content-Type").orElse(""));
+    node.removed(id);
+  }
+
+  @Test
+  void badConfigurationsAreRefusedWithDockersMessages() throws Exception {
+    HttpResponse<String> r = node.post("/logging/validate", "{\"Type\":\"json-file\",\"Config\":{\"max-sise\":\"1m\"}}");
+    assertEquals(400, r.statusCode());
+    assertEquals("unknown log opt 'max-sise' for json-file log driver", new JsonObject(r.body()).getString("message"));
+    assertEquals(204, node.post("/logging/validate", "{\"Type\":\"\",\"Config\":{\"max-file\":\"2\"}}").statusCode());
+    HttpResponse<String> bad = node.post("/logging/validate", "{\"Type\":\"fancy\",\"Config\":{}}");
+    assertEquals("logger: no log driver named 'fancy' is registered", new JsonObject(bad.body()).getString("message"));
+
+    String id = LoggingNode.newId();
+    node.created(id, "refused", false, "syslog", Map.of("syslog-address", "udp://127.0.0.1"), null);
+    node.created(LoggingNode.newId(), "marker", false, "none", Map.of(), null);
+    HttpResponse<byte[]> logs = null;
+    for (int i = 0; i < 100; i++) {
+      logs = node.get("/containers/" + id + "/logs?stdout=1");
+      if (logs.statusCode() != 404) break;
+      Thread.sleep(100);
+    }
+    // a valid syslog config: its address is checked when lines are sent, not at create
+    assertEquals(200, logs.statusCode());
+    String id2 = LoggingNode.newId();
+    node.created(id2, "refused2", false, "json-file", Map.of("max-size", "ten"), null);
+    for (int i = 0; i < 100; i++) {
+      logs = node.get("/containers/" + id2 + "/logs?stdout=1");
+      if (logs.statusCode() != 404) break;
+      Thread.sleep(100);
+    }
+    assertEquals(400, logs.statusCode());
+    assertEquals("invalid size: 'ten'", new JsonObject(new String(logs.body())).getString("message"));
+    assertEquals(400, node.get("/containers/" + id + "/logs").statusCode(), "no stream chosen");
+    assertEquals(404, node.get("/containers/nosuch/logs?stdout=1").statusCode());
+  }
+}
