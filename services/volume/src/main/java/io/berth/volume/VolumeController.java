@@ -32,6 +32,7 @@ import java.util.function.Supplier;
 public final class VolumeController {
   private static final long LOCK_TIMEOUT_MS = 30_000;
   private static final int PRUNE_PARALLELISM = 32;
+  private static final int LOCK_STRIPES = 256;
 
   private final Vertx vertx;
   private final String node;
@@ -252,9 +253,14 @@ public final class VolumeController {
     return drivers.get(v.driver()).compose(d -> d.size(v.name())).otherwise(-1L);
   }
 
-  /** Runs {@code work} holding the cluster lock of {@code key}; the lock is released whatever the outcome. */
+  /**
+   * Runs {@code work} holding the cluster lock of {@code key}; the lock is released whatever the outcome. Keys share
+   * {@link #LOCK_STRIPES} locks per node, so the cluster keeps a bounded number of lock objects however many volumes
+   * come and go; no operation takes two locks, so sharing one cannot deadlock.
+   */
   <T> Future<T> locked(String key, Supplier<Future<T>> work) {
-    return vertx.sharedData().getLockWithTimeout("berth.volume.lock/" + key, LOCK_TIMEOUT_MS)
+    int stripe = Math.floorMod(key.hashCode(), LOCK_STRIPES);
+    return vertx.sharedData().getLockWithTimeout("berth.volume.lock/" + node + "/" + stripe, LOCK_TIMEOUT_MS)
         .recover(e -> Future.failedFuture(new BerthException.Unavailable("volume " + key + " is busy: " + e.getMessage())))
         .compose(lock -> {
           Future<T> result;
