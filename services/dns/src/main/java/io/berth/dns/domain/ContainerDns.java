@@ -1,0 +1,48 @@
+package io.berth.dns.domain;
+
+import java.util.List;
+
+/**
+ * A container's resolver settings from {@code io.berth.container.created}.
+ *
+ * @param containerId the container
+ * @param name        its name
+ * @param node        the node it runs on
+ * @param hostname    its hostname; empty = the short id
+ * @param domainname  its domain name; may be empty
+ * @param servers     {@code --dns}
+ * @param search      {@code --dns-search}
+ * @param options     {@code --dns-option}
+ * @param extraHosts  {@code --add-host} entries, {@code host:ip}
+ */
+public record ContainerDns(String containerId, String name, String node, String hostname, String domainname,
+                           List<String> servers, List<String> search, List<String> options,
+                           List<String> extraHosts) {
+
+  public ContainerDns {
+    hostname = hostname == null ? "" : hostname;
+    domainname = domainname == null ? "" : domainname;
+    servers = servers == null ? List.of() : List.copyOf(servers);
+    search = search == null ? List.of() : List.copyOf(search);
+    options = options == null ? List.of() : List.copyOf(options);
+    extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
+  }
+
+  /** A container berth has heard of only through its endpoints: no settings of its own. */
+  public static ContainerDns unknown(String containerId, String name, String node) {
+    return new ContainerDns(containerId, name, node, "", "", List.of(), List.of(), List.of(), List.of());
+  }
+
+  /** The hostname the container sees: its own, else the first 12 characters of its id. */
+  public String effectiveHostname() {
+    if (!hostname.isEmpty()) {
+      return hostname;
+    }
+    return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+  }
+
+  /** Whether the user set {@code ndots} ({@code --dns-option ndots:N}). */
+  public boolean setsNdots() {
+    return options.stream().anyMatch(o -> o.startsWith("ndots:"));
+  }
+}

@@ -1,0 +1,17 @@
+package io.berth.dns.domain;
+
+import java.util.List;
+
+/** Endpoints for resolver tests. */
+final class Fixtures {
+  static final String C1 = "c1".repeat(32);
+  static final String C2 = "c2".repeat(32);
+  static final String C3 = "c3".repeat(32);
+
+  private Fixtures() {}
+
+  static EndpointRecord ep(String id, String net, String container, String name, String ipv4, String ipv6,
+                           String... aliases) {
+    return new EndpointRecord(id, net + "-id", net, container, name, "", List.of(aliases), ipv4, ipv6, "n1", true);
+  }
+}
