@@ -11,10 +11,17 @@ import java.util.List;
  * @param sandboxKey  the network namespace path
  * @param node        the node
  * @param interfaces  its interfaces
+ * @param containerName the container's name, or {@code null} (optional)
  */
-public record SandboxReady(String containerId, String sandboxKey, String node, List<SandboxInterface> interfaces) {
+public record SandboxReady(String containerId, String sandboxKey, String node, List<SandboxInterface> interfaces,
+                           String containerName) {
 
   public SandboxReady {
     interfaces = Defaults.list(interfaces);
+  }
+
+  /** Without the optional container name. */
+  public SandboxReady(String containerId, String sandboxKey, String node, List<SandboxInterface> interfaces) {
+    this(containerId, sandboxKey, node, interfaces, null);
   }
 }
