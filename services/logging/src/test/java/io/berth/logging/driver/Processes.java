@@ -1,0 +1,31 @@
+package io.berth.logging.driver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** External receivers run by the tests (rsyslogd, systemd-journald, a Python msgpack decoder), stopped by pid. */
+final class Processes {
+  private Processes() {}
+
+  static Process start(Path log, List<String> cmd) throws IOException {
+    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+  }
+
+  static void stop(Process p) throws InterruptedException {
+    if (p == null) return;
+    p.destroy();
+    if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
+  }
+
+  static void awaitFile(Path p, String contains, long millis) throws Exception {
+    long end = System.currentTimeMillis() + millis;
+    while (System.currentTimeMillis() < end) {
+      if (Files.exists(p) && (contains == null || Files.readString(p).contains(contains))) return;
+      Thread.sleep(50);
+    }
+    throw new AssertionError(p + " never contained " + contains + ": "
+        + (Files.exists(p) ? Files.readString(p) : "(missing)"));
+  }
+}
