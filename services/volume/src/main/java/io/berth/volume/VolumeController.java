@@ -25,27 +25,29 @@ import java.util.function.Supplier;
 
 /**
  * The volumes of this node: create, inspect, list, remove, prune, and use by containers. Every change of one volume
- * runs under a cluster lock on its key (Hazelcast, through Vert.x's clustered shared data), so two creates of one
+ * runs under the lock of its key ({@link VolumeLocks}: queued in-process, claimed in Hazelcast), so two creates of one
  * name make one volume and a create racing a remove leaves either both the record and the folder or neither.
  * The state store is written before a change is acknowledged; events follow.
  */
 public final class VolumeController {
-  private static final long LOCK_TIMEOUT_MS = 30_000;
   private static final int PRUNE_PARALLELISM = 32;
-  private static final int LOCK_STRIPES = 256;
 
   private final Vertx vertx;
   private final String node;
   private final StateStore<Volume> store;
   private final DriverRegistry drivers;
   private final VolumeEvents events;
+  private final VolumeLocks locks;
 
-  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEvents events) {
+  /** @param locks the cluster map where volume services claim a volume while changing it */
+  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEvents events,
+                          com.hazelcast.map.IMap<String, String> locks) {
     this.vertx = vertx;
     this.node = node;
     this.store = store;
     this.drivers = drivers;
     this.events = events;
+    this.locks = new VolumeLocks(vertx, locks);
   }
 
   public String node() {
@@ -253,24 +255,9 @@ public final class VolumeController {
     return drivers.get(v.driver()).compose(d -> d.size(v.name())).otherwise(-1L);
   }
 
-  /**
-   * Runs {@code work} holding the cluster lock of {@code key}; the lock is released whatever the outcome. Keys share
-   * {@link #LOCK_STRIPES} locks per node, so the cluster keeps a bounded number of lock objects however many volumes
-   * come and go; no operation takes two locks, so sharing one cannot deadlock.
-   */
+  /** Runs {@code work} holding the lock of {@code key} ({@link VolumeLocks}). */
   <T> Future<T> locked(String key, Supplier<Future<T>> work) {
-    int stripe = Math.floorMod(key.hashCode(), LOCK_STRIPES);
-    return vertx.sharedData().getLockWithTimeout("berth.volume.lock/" + node + "/" + stripe, LOCK_TIMEOUT_MS)
-        .recover(e -> Future.failedFuture(new BerthException.Unavailable("volume " + key + " is busy: " + e.getMessage())))
-        .compose(lock -> {
-          Future<T> result;
-          try {
-            result = work.get();
-          } catch (RuntimeException e) {
-            result = Future.failedFuture(e);
-          }
-          return result.andThen(x -> lock.release());
-        });
+    return locks.withLock(key, work);
   }
 
   /** Docker reports a failed create as {@code create NAME: <reason>}. */

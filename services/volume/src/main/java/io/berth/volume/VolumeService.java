@@ -25,6 +25,8 @@ import java.util.List;
 public final class VolumeService implements ServiceModule {
   /** The Hazelcast map of volumes, key {@code <node>/<name>}. */
   public static final String MAP = "berth.volume.volumes";
+  /** The Hazelcast map where a volume is claimed while it changes, key {@code <node>/<name>}. */
+  public static final String LOCKS = "berth.volume.locks";
 
   private VolumeController controller;
   private Reconciler.Report lastReconcile;
@@ -49,7 +51,7 @@ public final class VolumeService implements ServiceModule {
     pluginDirs.addAll(DriverRegistry.STANDARD_DIRS);
     DriverRegistry drivers = new DriverRegistry(ctx.vertx(), local, pluginDirs);
     VolumeEvents events = new VolumeEvents(ctx.events(), ctx.node());
-    controller = new VolumeController(ctx.vertx(), ctx.node(), store, drivers, events);
+    controller = new VolumeController(ctx.vertx(), ctx.node(), store, drivers, events, ctx.hazelcast().getMap(LOCKS));
     ContainerEventsConsumer consumer = new ContainerEventsConsumer(controller, events);
     ServiceHttp http = new ServiceHttp(ctx, name());
     new VolumeApi(controller).mount(http.router());
