@@ -34,8 +34,11 @@ public sealed abstract class BerthException extends RuntimeException
     @Override public int status() { return 409; }
   }
 
-  /** A dependency (Kafka, Hazelcast, an owning service) cannot be reached now: 503. */
-  public static final class Unavailable extends BerthException {
+  /**
+   * A dependency (Kafka, Hazelcast, an owning service) cannot be reached now: 503. An event handler failing with it
+   * is retried rather than dead-lettered.
+   */
+  public static final class Unavailable extends BerthException implements io.berth.kit.events.Retriable {
     public Unavailable(String message) { super(message, null); }
     public Unavailable(String message, Throwable cause) { super(message, cause); }
     @Override public int status() { return 503; }
