@@ -1,0 +1,234 @@
+package io.berth.dns.server;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.codec.dns.DnsResponse;
+import io.netty.handler.codec.dns.DnsResponseCode;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Forwards queries the resolver does not own, as Docker's resolver does: the upstreams in order, one attempt each
+ * with a timeout, moving on after a timeout, {@code SERVFAIL} or {@code REFUSED}, asking the same upstream again over
+ * TCP when its UDP answer is truncated, and any other answer (NXDOMAIN included) passed through byte for byte, TTLs
+ * untouched. At most {@code maxConcurrent} queries are in flight; beyond that the caller answers SERVFAIL at once.
+ */
+public final class Forwarder implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
+  /** Docker's {@code extIOTimeout}. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(4);
+  /** Docker's {@code maxConcurrent}. */
+  public static final int DEFAULT_MAX_CONCURRENT = 1024;
+
+  private final Transport transport;
+  private final EventLoopGroup group;
+  private final WireCodec codec;
+  private final long timeoutMillis;
+  private final int maxConcurrent;
+  private final DnsMetrics metrics;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Map<Key, Attempt> pending = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+  private final Map<Boolean, CompletableFuture<Channel>> udp = new ConcurrentHashMap<>();
+
+  public Forwarder(Transport transport, EventLoopGroup group, WireCodec codec, Duration timeout, int maxConcurrent,
+                   DnsMetrics metrics) {
+    this.transport = transport;
+    this.group = group;
+    this.codec = codec;
+    this.timeoutMillis = timeout.toMillis();
+    this.maxConcurrent = maxConcurrent;
+    this.metrics = metrics;
+  }
+
+  /** The number of forwarded queries waiting for an answer. */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /**
+   * Forwards a query. The returned answer carries the upstream's transaction id; the caller puts its own back.
+   *
+   * @param query     the client's query bytes (not released here)
+   * @param upstreams the servers to try, in order
+   * @return the answer's bytes (the caller releases them), or a failure when every upstream failed or too many
+   *     queries are in flight
+   */
+  public CompletableFuture<ByteBuf> forward(ByteBuf query, List<InetSocketAddress> upstreams) {
+    if (inFlight.incrementAndGet() > maxConcurrent) {
+      inFlight.decrementAndGet();
+      return CompletableFuture.failedFuture(new IllegalStateException("too many forwarded queries in flight"));
+    }
+    Attempt a = new Attempt(query.copy(), upstreams);
+    a.result.whenComplete((r, e) -> {
+      a.query.release();
+      inFlight.decrementAndGet();
+    });
+    a.next();
+    return a.result;
+  }
+
+  private CompletableFuture<Channel> udpChannel(InetAddress upstream) {
+    boolean v4 = upstream instanceof Inet4Address;
+    return udp.computeIfAbsent(v4, k -> {
+      CompletableFuture<Channel> f = new CompletableFuture<>();
+      Bootstrap b = new Bootstrap().group(group).channelFactory(transport.datagram(upstream))
+          .handler(new UdpAnswers());
+      b.bind(new InetSocketAddress(0)).addListener(done -> {
+        if (done.isSuccess()) {
+          f.complete(((io.netty.channel.ChannelFuture) done).channel());
+        } else {
+          udp.remove(v4);
+          f.completeExceptionally(done.cause());
+        }
+      });
+      return f;
+    });
+  }
+
+  /** Answers arriving on the shared UDP socket, matched to their attempt by upstream and transaction id. */
+  private final class UdpAnswers extends SimpleChannelInboundHandler<DatagramPacket> {
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      DnsResponse response;
+      try {
+        response = codec.decodeResponse(packet.content(), packet.sender(), packet.recipient());
+      } catch (Exception e) {
+        return; // not a DNS answer: ignore it, the attempt times out if nothing better comes
+      }
+      try {
+        Attempt a = pending.remove(new Key(packet.sender(), response.id()));
+        if (a != null) {
+          a.answered(response, packet.content().retainedDuplicate(), false);
+        }
+      } finally {
+        response.release();
+      }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      LOG.debug("upstream socket: {}", cause.toString());
+    }
+  }
+
+  private record Key(InetSocketAddress upstream, int id) {}
+
+  /** One forwarded query walking through its upstreams. */
+  private final class Attempt {
+    final ByteBuf query;
+    final List<InetSocketAddress> upstreams;
+    final CompletableFuture<ByteBuf> result = new CompletableFuture<>();
+    int index = -1;
+    Key key;
+    ScheduledFuture<?> timer;
+
+    Attempt(ByteBuf query, List<InetSocketAddress> upstreams) {
+      this.query = query;
+      this.upstreams = upstreams;
+    }
+
+    synchronized void next() {
+      if (result.isDone()) {
+        return;
+      }
+      if (index >= 0) {
+        metrics.failover();
+      }
+      index++;
+      if (index >= upstreams.size()) {
+        result.completeExceptionally(new IllegalStateException("no upstream answered"));
+        return;
+      }
+      InetSocketAddress upstream = upstreams.get(index);
+      Key k;
+      do {
+        k = new Key(upstream, random.nextInt(0x10000));
+      } while (pending.putIfAbsent(k, this) != null);
+      key = k;
+      query.setShort(0, k.id());
+      ByteBuf copy = query.copy();
+      final Key sent = k;
+      timer = group.next().schedule(() -> {
+        if (pending.remove(sent, this)) {
+          LOG.debug("upstream {} timed out", upstream);
+          next();
+        }
+      }, timeoutMillis, TimeUnit.MILLISECONDS);
+      udpChannel(upstream.getAddress()).whenComplete((ch, e) -> {
+        if (e != null) {
+          copy.release();
+          if (pending.remove(sent, this)) {
+            timer.cancel(false);
+            next();
+          }
+          return;
+        }
+        ch.writeAndFlush(new DatagramPacket(copy, upstream));
+      });
+    }
+
+    synchronized void answered(DnsResponse response, ByteBuf bytes, boolean overTcp) {
+      if (timer != null) {
+        timer.cancel(false);
+      }
+      if (result.isDone()) {
+        bytes.release();
+        return;
+      }
+      DnsResponseCode code = response.code();
+      if (DnsResponseCode.SERVFAIL.equals(code) || DnsResponseCode.REFUSED.equals(code)) {
+        bytes.release();
+        next();
+        return;
+      }
+      if (response.isTruncated() && !overTcp) {
+        bytes.release();
+        retryOverTcp(upstreams.get(index));
+        return;
+      }
+      result.complete(bytes);
+    }
+
+    void retryOverTcp(InetSocketAddress upstream) {
+      ByteBuf copy = query.copy();
+      int id = query.getUnsignedShort(0);
+      TcpExchange.ask(transport, group, codec, upstream, copy, timeoutMillis).whenComplete((answer, e) -> {
+        if (e != null) {
+          LOG.debug("TCP retry to {} failed: {}", upstream, e.toString());
+          synchronized (this) {
+            next();
+          }
+          return;
+        }
+        answered(answer.response(), answer.bytes(), true);
+        answer.response().release();
+      });
+      LOG.trace("retrying {} over TCP (id {})", upstream, id);
+    }
+  }
+
+  @Override
+  public void close() {
+    udp.values().forEach(f -> f.thenAccept(Channel::close));
+    pending.values().forEach(a -> a.result.completeExceptionally(new IllegalStateException("closed")));
+  }
+}

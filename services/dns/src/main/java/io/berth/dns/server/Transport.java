@@ -1,0 +1,99 @@
+package io.berth.dns.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFactory;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.ServerSocketChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.bootstrap.AbstractBootstrap;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.concurrent.Callable;
+
+/**
+ * Netty channels for the resolver, created inside its {@link ListenNamespace}: native epoll when available (several
+ * UDP sockets per address with {@code SO_REUSEPORT}, one per event loop, and {@code IP_FREEBIND} so a gateway
+ * address that is still being configured, or an IPv6 address in duplicate address detection, can be bound
+ * already), else NIO.
+ */
+public final class Transport {
+  private final ListenNamespace namespace;
+  private final boolean epoll;
+
+  public Transport(ListenNamespace namespace) {
+    this.namespace = namespace;
+    this.epoll = Epoll.isAvailable();
+  }
+
+  /** An event loop group of this transport's kind. */
+  public EventLoopGroup newGroup(int threads, String name) {
+    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+    return new MultiThreadIoEventLoopGroup(threads, new io.netty.util.concurrent.DefaultThreadFactory(name, true), io);
+  }
+
+  /** Whether several UDP sockets can share one address (the kernel spreads datagrams over them). */
+  public boolean reusePort() {
+    return epoll;
+  }
+
+  public ListenNamespace namespace() {
+    return namespace;
+  }
+
+  ChannelFactory<DatagramChannel> datagram(InetAddress family) {
+    SocketProtocolFamily f = family(family);
+    return inNamespace(() -> epoll ? new EpollDatagramChannel(f) : new NioDatagramChannel(f));
+  }
+
+  ChannelFactory<ServerSocketChannel> server(InetAddress family) {
+    SocketProtocolFamily f = family(family);
+    return inNamespace(() -> epoll ? new EpollServerSocketChannel(f) : new NioServerSocketChannel());
+  }
+
+  ChannelFactory<SocketChannel> client(InetAddress family) {
+    SocketProtocolFamily f = family(family);
+    return inNamespace(() -> epoll ? new EpollSocketChannel(f) : new NioSocketChannel());
+  }
+
+  /** Options for a listening socket on an address that may not be configured yet. */
+  void listenOptions(AbstractBootstrap<?, ?> b, boolean udp) {
+    b.option(ChannelOption.SO_REUSEADDR, true);
+    if (epoll) {
+      b.option(EpollChannelOption.IP_FREEBIND, true);
+      if (udp) {
+        b.option(EpollChannelOption.SO_REUSEPORT, true);
+      }
+    }
+  }
+
+  private static SocketProtocolFamily family(InetAddress a) {
+    return a instanceof Inet4Address ? SocketProtocolFamily.INET : SocketProtocolFamily.INET6;
+  }
+
+  private <C extends Channel> ChannelFactory<C> inNamespace(Callable<C> make) {
+    return () -> {
+      try {
+        return namespace.call(make);
+      } catch (RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot open a socket in namespace " + namespace.name(), e);
+      }
+    };
+  }
+}
