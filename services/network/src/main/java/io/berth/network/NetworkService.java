@@ -1,15 +1,55 @@
 package io.berth.network;
 
+import io.berth.events.Topics;
+import io.berth.host.NetnsHandle;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
+import io.berth.network.api.NetworkApi;
+import io.berth.network.domain.StateEntry;
+import io.berth.network.driver.DriverRegistry;
+import io.berth.network.driver.LocalOnlyDriver;
+import io.berth.network.driver.bridge.BridgeDriver;
+import io.berth.network.events.ContainerEventsConsumer;
+import io.berth.network.events.NetworkEvents;
+import io.berth.network.host.Firewall;
+import io.berth.network.host.HostNetwork;
+import io.berth.network.host.SandboxHost;
+import io.berth.network.ipam.DefaultPools;
+import io.berth.network.ipam.Ipam;
+import io.berth.network.ipam.SubnetPlanner;
+import io.berth.network.ports.PortAllocator;
 import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The network service. It serves the shared health, readiness and metrics endpoints; its domain API and event handling
- * arrive with its own feature work, and until then it answers no domain path (the gateway relays Docker's 404).
+ * The network service: Docker's network API, CNM sandboxes and endpoints driven by container events, the bridge
+ * driver with IPAM, isolation and port publishing. Start order: load the state, reconcile the host, make the
+ * predefined networks, serve, then consume container events.
  */
 public final class NetworkService implements ServiceModule {
+  private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
+
+  private final NetnsHandle hostNamespace;
+  private HostNetwork host;
+  private NetworkController networks;
+  private SandboxController sandboxes;
+  private Firewall firewall;
+  private Reconciler.Report lastReconcile;
+
+  /** Acts on the namespace the node runs in. */
+  public NetworkService() {
+    this(null);
+  }
+
+  /** Acts on the given namespace as "the host" (in-JVM tests use a lab namespace). */
+  public NetworkService(NetnsHandle hostNamespace) {
+    this.hostNamespace = hostNamespace;
+  }
+
   @Override
   public String name() {
     return "network";
@@ -17,6 +57,81 @@ public final class NetworkService implements ServiceModule {
 
   @Override
   public Future<Void> start(ServiceContext ctx) {
-    return new ServiceHttp(ctx, name()).listen("127.0.0.1", 0).mapEmpty();
+    var cfg = ctx.config();
+    NetnsHandle ns = hostNamespace != null ? hostNamespace : HostNetwork.currentNamespace();
+    host = new HostNetwork(ns, cfg.execRoot().resolve("netns"));
+    firewall = new Firewall(ns.nftables(), ctx.hostOps());
+    SandboxHost sandboxHost = new SandboxHost(host);
+    int mtu = cfg.mtu().orElse(0);
+    BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, ctx.hostOps(), mtu);
+    DriverRegistry drivers = new DriverRegistry().register(bridge).register(LocalOnlyDriver.host())
+        .register(LocalOnlyDriver.none());
+    NetworkState state = new NetworkState(ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class),
+        ctx.node());
+    Ipam ipam = new Ipam(ctx.vertx(), ctx.hazelcast().getMap(Ipam.MAP));
+    PortAllocator ports = new PortAllocator(ctx.vertx(), ctx.hazelcast().getMap(PortAllocator.MAP), ctx.node());
+    NetworkEvents events = new NetworkEvents(ctx.events(), ctx.node());
+    SubnetPlanner planner = new SubnetPlanner(pools(cfg.defaultAddressPools()));
+    networks = new NetworkController(state, drivers, ipam, planner, events, host, ctx.hostOps());
+    String hostNsPath = "/proc/" + ProcessHandle.current().pid() + "/ns/net";
+    sandboxes = new SandboxController(state, networks, ipam, ports, firewall, sandboxHost, ctx.hostOps(), events,
+        hostNamespace != null ? hostNamespace.path().toString() : hostNsPath);
+    Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, ctx.hostOps(),
+        events);
+    ServiceHttp http = new ServiceHttp(ctx, name());
+    new NetworkApi(networks, sandboxes).mount(http.router());
+    ContainerEventsConsumer consumer = new ContainerEventsConsumer(sandboxes, ctx.node());
+    return ctx.hostOps().run("sysctl net.ipv4.ip_forward=1", () -> {
+          host.enableForwarding(true);
+          return null;
+        })
+        .compose(x -> state.load())
+        .compose(x -> reconciler.run())
+        .compose(report -> {
+          lastReconcile = report;
+          return networks.ensurePredefined(cfg.bip(), cfg.mtu());
+        })
+        .compose(x -> http.listen("127.0.0.1", 0))
+        .onSuccess(server -> LOG.info("network API listening on 127.0.0.1:{}", server.actualPort()))
+        .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-network-" + ctx.node(),
+            consumer::handle))
+        .mapEmpty();
+  }
+
+  private static DefaultPools pools(List<io.vertx.core.json.JsonObject> configured) {
+    if (configured.isEmpty()) {
+      return DefaultPools.docker();
+    }
+    return DefaultPools.of(configured.stream().map(o -> new DefaultPools.Pool(o.getString("base"),
+        o.getInteger("size", 24))).toList());
+  }
+
+  public NetworkController networks() {
+    return networks;
+  }
+
+  public SandboxController sandboxes() {
+    return sandboxes;
+  }
+
+  public Firewall firewall() {
+    return firewall;
+  }
+
+  public Reconciler.Report lastReconcile() {
+    return lastReconcile;
+  }
+
+  /** The sandbox namespaces' directory. */
+  public Path sandboxDir() {
+    return host.sandboxes().runDir();
+  }
+
+  @Override
+  public Future<Void> stop() {
+    if (host != null) {
+      host.close();
+    }
+    return Future.succeededFuture();
   }
 }

@@ -1,0 +1,188 @@
+package io.berth.network;
+
+import io.berth.kit.tracing.HostOps;
+import io.berth.network.domain.Endpoint;
+import io.berth.network.domain.Network;
+import io.berth.network.domain.Sandbox;
+import io.berth.network.driver.bridge.BridgeDriver;
+import io.berth.network.events.NetworkEvents;
+import io.berth.network.host.Firewall;
+import io.berth.network.host.HostNetwork;
+import io.berth.network.host.SandboxHost;
+import io.berth.network.ipam.Ipam;
+import io.berth.network.ports.PortAllocator;
+import io.vertx.core.Future;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * On every start, before serving: brings the cluster allocations and the host in line with the stored state.
+ * Addresses and ports are marked in use again; endpoints without a sandbox are dropped; bridges, veths and sandbox
+ * namespaces berth made that nothing owns are removed; missing ones of known networks and sandboxes are made
+ * again; the firewall is regenerated whole. What changed is logged and published as {@code host.reconciled}.
+ */
+public final class Reconciler {
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  /** What the run changed on the host. */
+  public record Report(List<String> removed, List<String> recreated) {}
+
+  private final NetworkState state;
+  private final Ipam ipam;
+  private final PortAllocator ports;
+  private final BridgeDriver bridge;
+  private final Firewall firewall;
+  private final HostNetwork host;
+  private final SandboxHost sandboxes;
+  private final HostOps hostOps;
+  private final NetworkEvents events;
+
+  public Reconciler(NetworkState state, Ipam ipam, PortAllocator ports, BridgeDriver bridge, Firewall firewall,
+                    HostNetwork host, SandboxHost sandboxes, HostOps hostOps, NetworkEvents events) {
+    this.state = state;
+    this.ipam = ipam;
+    this.ports = ports;
+    this.bridge = bridge;
+    this.firewall = firewall;
+    this.host = host;
+    this.sandboxes = sandboxes;
+    this.hostOps = hostOps;
+    this.events = events;
+  }
+
+  public Future<Report> run() {
+    List<String> removed = new ArrayList<>();
+    List<String> recreated = new ArrayList<>();
+    return dropOrphanEndpoints(removed)
+        .compose(x -> restoreAllocations())
+        .compose(x -> cleanHost(removed))
+        .compose(x -> recreate(recreated))
+        .compose(x -> firewall())
+        .map(x -> new Report(removed, recreated))
+        .onSuccess(r -> LOG.info("reconciled the host of {}: removed {}, recreated {}", state.node(), r.removed(),
+            r.recreated()))
+        .compose(r -> events.reconciled(r.removed(), r.recreated()).map(r));
+  }
+
+  /** Endpoints stored without their sandbox (a crash between the two writes) own nothing any more. */
+  private Future<Void> dropOrphanEndpoints(List<String> removed) {
+    Set<String> owned = state.sandboxes().stream().flatMap(s -> s.endpoints().stream()).collect(Collectors.toSet());
+    List<Future<Void>> drops = new ArrayList<>();
+    for (Endpoint e : List.copyOf(state.endpoints())) {
+      if (!owned.contains(e.id())) {
+        removed.add("endpoint " + e.id().substring(0, 12) + " of " + e.containerId().substring(0, 12));
+        drops.add(state.remove(e));
+      }
+    }
+    return Future.all(drops).mapEmpty();
+  }
+
+  private Future<Void> restoreAllocations() {
+    List<Future<?>> all = new ArrayList<>();
+    for (Network n : state.networks()) {
+      List<String> used = state.endpointsOf(n).stream().flatMap(e -> java.util.stream.Stream.of(e.ipv4(), e.ipv6()))
+          .filter(Objects::nonNull).toList();
+      all.add(ipam.init(n.id(), n.ipam(), used));
+    }
+    for (Sandbox s : state.sandboxes()) {
+      all.add(ports.hold(s.containerId(), s.published()));
+    }
+    return Future.all(all).mapEmpty();
+  }
+
+  private Future<Void> cleanHost(List<String> removed) {
+    Set<String> links = new HashSet<>();
+    state.networks().stream().filter(n -> n.driver().equals("bridge")).forEach(n -> links.add(n.device()));
+    state.endpoints().stream().map(Endpoint::hostIf).filter(Objects::nonNull).forEach(links::add);
+    Set<String> netns = state.sandboxes().stream().filter(Sandbox::berthCreated).map(Sandbox::containerId)
+        .collect(Collectors.toSet());
+    return hostOps.run("reconcile host", () -> {
+      List<String> unknown = host.links().stream().map(l -> l.name())
+          .filter(HostNetwork::isBerthLink).filter(name -> !links.contains(name))
+          .sorted((a, b) -> Boolean.compare(a.startsWith("br-") || a.equals("berth0"),
+              b.startsWith("br-") || b.equals("berth0")))
+          .toList();
+      for (String name : unknown) {
+        host.deleteLink(name);
+        removed.add("link " + name);
+      }
+      for (String id : sandboxes.list()) {
+        if (!netns.contains(id)) {
+          sandboxes.delete(id);
+          removed.add("netns " + id);
+        }
+      }
+      return null;
+    });
+  }
+
+  private Future<Void> recreate(List<String> recreated) {
+    Future<Void> chain = Future.succeededFuture();
+    for (Network n : state.networks()) {
+      if (!n.driver().equals("bridge")) {
+        continue;
+      }
+      chain = chain.compose(x -> hostOps.run("link exists", () -> host.linkExists(n.device()))).compose(exists -> {
+        if (exists) {
+          return Future.succeededFuture();
+        }
+        recreated.add("bridge " + n.device());
+        return bridge.createNetwork(n);
+      });
+    }
+    for (Sandbox s : state.sandboxes()) {
+      chain = chain.compose(x -> recreateSandbox(s, recreated));
+    }
+    return chain;
+  }
+
+  private Future<Void> recreateSandbox(Sandbox s, List<String> recreated) {
+    List<Endpoint> eps = s.endpoints().stream().map(state::endpoint).filter(Objects::nonNull)
+        .filter(e -> e.hostIf() != null).toList();
+    return hostOps.run("check sandbox " + s.containerId(), () -> {
+      boolean nsMissing = s.berthCreated() && !sandboxes.exists(s.containerId());
+      if (nsMissing) {
+        sandboxes.create(s.containerId());
+        recreated.add("netns " + s.containerId());
+      } else if (!s.hostMode() && !Files.exists(Path.of(s.key()))) {
+        LOG.warn("sandbox {} of container {} is gone and was not made by berth; not recreated", s.key(),
+            s.containerId());
+        return List.<Endpoint>of();
+      }
+      return eps.stream().filter(e -> !host.linkExists(e.hostIf())).toList();
+    }).compose(missing -> {
+      Future<Void> chain = Future.succeededFuture();
+      Endpoint first = eps.stream().filter(e -> e.ipv4() != null && !state.network(e.networkId()).internal())
+          .findFirst().orElse(null);
+      for (Endpoint e : missing) {
+        Network n = state.network(e.networkId());
+        if (n == null) {
+          continue;
+        }
+        recreated.add("link " + e.hostIf());
+        chain = chain.compose(x -> bridge.join(n, e, s.key(), e == first));
+      }
+      return chain;
+    });
+  }
+
+  private Future<Void> firewall() {
+    for (Network n : state.networks()) {
+      if (n.driver().equals("bridge")) {
+        firewall.putNetwork(n.id(), bridge.policy(n));
+      }
+    }
+    for (Sandbox s : state.sandboxes()) {
+      firewall.putPorts(s.containerId(), SandboxController.rules(s.published()));
+    }
+    return firewall.sync();
+  }
+}

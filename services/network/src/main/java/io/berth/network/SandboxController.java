@@ -1,0 +1,366 @@
+package io.berth.network;
+
+import io.berth.events.container.ContainerCreated;
+import io.berth.kit.errors.BerthException;
+import io.berth.kit.tracing.HostOps;
+import io.berth.network.domain.Endpoint;
+import io.berth.network.domain.Network;
+import io.berth.network.domain.PortMapping;
+import io.berth.network.domain.PortRequest;
+import io.berth.network.domain.Sandbox;
+import io.berth.network.events.NetworkEvents;
+import io.berth.network.host.Firewall;
+import io.berth.network.host.FirewallModel;
+import io.berth.network.host.SandboxHost;
+import io.berth.network.ipam.Ipam;
+import io.berth.network.ipam.IpamException;
+import io.berth.network.ports.PortAllocator;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sandboxes and endpoints of this node's containers (CNM {@code Join}/{@code Leave}). Creating one reserves
+ * everything first (ports, addresses — cluster-wide, atomically), then programs the host (namespace, one veth per
+ * network, firewall), then stores and announces; a failure anywhere undoes what was done and reports every error.
+ * Work on one container runs one step at a time; containers proceed in parallel.
+ */
+public final class SandboxController {
+  private final NetworkState state;
+  private final NetworkController networks;
+  private final Ipam ipam;
+  private final PortAllocator ports;
+  private final Firewall firewall;
+  private final SandboxHost host;
+  private final HostOps hostOps;
+  private final NetworkEvents events;
+  private final String hostNamespacePath;
+  private final Lanes lanes = new Lanes();
+  private final Map<String, BerthException> failures = new ConcurrentHashMap<>();
+
+  public SandboxController(NetworkState state, NetworkController networks, Ipam ipam, PortAllocator ports,
+                           Firewall firewall, SandboxHost host, HostOps hostOps, NetworkEvents events,
+                           String hostNamespacePath) {
+    this.state = state;
+    this.networks = networks;
+    this.ipam = ipam;
+    this.ports = ports;
+    this.firewall = firewall;
+    this.host = host;
+    this.hostOps = hostOps;
+    this.events = events;
+    this.hostNamespacePath = hostNamespacePath;
+  }
+
+  /** The last failure to set up this container's sandbox, if any (served as its Docker error). */
+  public BerthException failure(String containerId) {
+    return failures.get(containerId);
+  }
+
+  /** Sets up the container's sandbox; an existing one is returned as it is (replayed events). */
+  public Future<Sandbox> create(ContainerCreated c) {
+    return lanes.run(c.id(), () -> {
+      Sandbox existing = state.sandbox(c.id());
+      if (existing != null) {
+        return Future.succeededFuture(existing);
+      }
+      return build(c).onSuccess(s -> failures.remove(c.id())).onFailure(e -> {
+        if (e instanceof BerthException b) {
+          failures.put(c.id(), b);
+        } else {
+          failures.put(c.id(), new BerthException.Internal(e.getMessage(), e));
+        }
+      });
+    });
+  }
+
+  private Future<Sandbox> build(ContainerCreated c) {
+    SandboxPlan plan = SandboxPlan.of(c, networks);
+    Undo undo = new Undo();
+    List<Endpoint> eps = new ArrayList<>();
+    String key = plan.mode().equals(SandboxPlan.HOST) ? hostNamespacePath
+        : c.sandboxKey() != null ? c.sandboxKey() : host.path(c.id()).toString();
+    boolean berthCreates = !plan.mode().equals(SandboxPlan.HOST) && c.sandboxKey() == null;
+    Future<int[]> reserved = ports.reserve(c.id(), plan.ports());
+    return reserved.compose(hostPorts -> {
+      undo.add("release ports", () -> ports.release(c.id()));
+      Future<Void> chain = Future.succeededFuture();
+      for (int i = 0; i < plan.networks().size(); i++) {
+        Network n = plan.networks().get(i);
+        var a = plan.attachments().get(i);
+        chain = chain.compose(x -> newEndpoint(n, c.id(), c.name(), a.aliases(), a.ipv4Address(), a.ipv6Address(),
+            nextIfName(eps), undo)).map(e -> {
+          eps.add(e);
+          return null;
+        });
+      }
+      if (berthCreates) {
+        chain = chain.compose(x -> hostOps.run("sandbox create " + c.id(), () -> host.create(c.id())))
+            .map(p -> {
+              undo.add("ip netns delete " + c.id(), () -> hostOps.run("sandbox delete", () -> {
+                host.delete(c.id());
+                return null;
+              }));
+              return null;
+            });
+      }
+      Endpoint gateway = gatewayEndpoint(eps);
+      for (Endpoint e : eps) {
+        Network n = state.network(e.networkId());
+        chain = chain.compose(x -> join(n, e, key, e == gateway, undo));
+      }
+      List<PortMapping> mapped = new ArrayList<>();
+      chain = chain.compose(x -> {
+        mapped.addAll(mappings(plan.ports(), hostPorts, gateway));
+        if (mapped.isEmpty()) {
+          return Future.succeededFuture();
+        }
+        undo.add("firewall ports", () -> firewall.removePorts(c.id()));
+        return firewall.putPorts(c.id(), rules(mapped));
+      });
+      return chain.compose(x -> {
+        Sandbox s = new Sandbox(c.id(), c.name(), state.node(), key, berthCreates, plan.mode(),
+            eps.stream().map(Endpoint::id).toList(), plan.ports(), mapped);
+        return persist(s, eps).map(s);
+      });
+    }).recover(undo::rollback);
+  }
+
+  private Future<Endpoint> newEndpoint(Network n, String containerId, String containerName, List<String> aliases,
+                                       String ip4, String ip6, String ifName, Undo undo) {
+    String id = Ids.random();
+    if (!networks.drivers().get(n.driver()).hasInterfaces()) {
+      return Future.succeededFuture(new Endpoint(id, n.id(), n.name(), containerId, containerName, state.node(), null,
+          null, null, null, null, null, null, aliases, 0));
+    }
+    Future<String> v4 = n.ipv4Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n.id(), true, ip4);
+    return v4.recover(this::ipamError).compose(a4 -> {
+      undo.add("release " + a4, () -> ipam.release(n.id(), List.of(a4)));
+      Future<String> v6 = n.ipv6Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n.id(), false, ip6);
+      return v6.recover(this::ipamError).map(a6 -> {
+        undo.add("release " + a6, () -> ipam.release(n.id(), java.util.Collections.singletonList(a6)));
+        return new Endpoint(id, n.id(), n.name(), containerId, containerName, state.node(), ifName,
+            "vb" + id.substring(0, 12), Ids.mac(a4), a4, a6, gw(n.ipv4Pool()), gw(n.ipv6Pool()), aliases, 0);
+      });
+    });
+  }
+
+  private <T> Future<T> ipamError(Throwable e) {
+    if (e instanceof IpamException i) {
+      return Future.failedFuture(i.conflict() ? new BerthException.InvalidRequest(i.getMessage())
+          : new BerthException.InvalidRequest(i.getMessage()));
+    }
+    return Future.failedFuture(e);
+  }
+
+  private static String gw(io.berth.network.domain.IpamConfig c) {
+    return c == null ? null : c.gateway();
+  }
+
+  private Future<Void> join(Network n, Endpoint e, String key, boolean defaultGateway, Undo undo) {
+    if (e.hostIf() == null) {
+      return Future.succeededFuture();
+    }
+    var driver = networks.drivers().get(n.driver());
+    return driver.createEndpoint(n, e).compose(x -> driver.join(n, e, key, defaultGateway)).map(x -> {
+      undo.add("leave " + e.hostIf(), () -> driver.leave(n, e, false));
+      return null;
+    });
+  }
+
+  private Endpoint gatewayEndpoint(List<Endpoint> eps) {
+    return eps.stream().filter(e -> e.ipv4() != null && !state.network(e.networkId()).internal()).findFirst()
+        .orElse(eps.stream().filter(e -> e.ipv4() != null).findFirst().orElse(null));
+  }
+
+  private static String nextIfName(List<Endpoint> existing) {
+    for (int i = 0; ; i++) {
+      String name = "eth" + i;
+      if (existing.stream().noneMatch(e -> name.equals(e.ifName()))) {
+        return name;
+      }
+    }
+  }
+
+  private static List<PortMapping> mappings(List<PortRequest> requests, int[] hostPorts, Endpoint gateway) {
+    List<PortMapping> out = new ArrayList<>();
+    if (gateway == null) {
+      return out;
+    }
+    for (int i = 0; i < requests.size(); i++) {
+      PortRequest r = requests.get(i);
+      String target = r.v6() ? gateway.ipv6Address() : gateway.ipv4Address();
+      if (target != null) {
+        out.add(new PortMapping(r.protocol(), r.containerPort(), r.hostIp(), hostPorts[i], target));
+      }
+    }
+    return out;
+  }
+
+  static List<FirewallModel.Port> rules(List<PortMapping> mapped) {
+    return mapped.stream().map(m -> new FirewallModel.Port(m.protocol(), m.hostIp(), m.hostPort(), m.containerIp(),
+        m.containerPort())).toList();
+  }
+
+  private Future<Void> persist(Sandbox s, List<Endpoint> eps) {
+    List<Future<Void>> writes = new ArrayList<>();
+    eps.forEach(e -> writes.add(state.put(e)));
+    writes.add(state.put(s));
+    return Future.all(writes).compose(x -> events.sandboxReady(s, eps, state::network));
+  }
+
+  /** Tears the container's sandbox down; an unknown container is already gone. Every error is reported. */
+  public Future<Void> remove(String containerId) {
+    return lanes.run(containerId, () -> {
+      failures.remove(containerId);
+      Sandbox s = state.sandbox(containerId);
+      if (s == null) {
+        return Future.succeededFuture();
+      }
+      List<String> errors = new ArrayList<>();
+      List<Endpoint> eps = endpointsOf(s);
+      Future<Void> chain = Future.succeededFuture();
+      for (Endpoint e : eps) {
+        chain = chain.compose(x -> leave(e, s.berthCreated(), errors));
+      }
+      if (!s.published().isEmpty()) {
+        chain = chain.compose(x -> firewall.removePorts(containerId).otherwise(e -> {
+          errors.add("firewall: " + e.getMessage());
+          return null;
+        }));
+      }
+      chain = chain.compose(x -> ports.release(containerId));
+      if (s.berthCreated()) {
+        chain = chain.compose(x -> hostOps.<Void>run("sandbox delete " + containerId, () -> {
+          host.delete(containerId);
+          return null;
+        })).otherwise(e -> {
+          errors.add("ip netns delete " + containerId + ": " + e.getMessage());
+          return null;
+        });
+      }
+      return chain.compose(x -> {
+        List<Future<Void>> writes = new ArrayList<>();
+        eps.forEach(e -> writes.add(state.remove(e)));
+        writes.add(state.remove(s));
+        return Future.all(writes);
+      }).compose(x -> {
+        Future<Void> ev = Future.succeededFuture();
+        for (Endpoint e : eps) {
+          ev = ev.compose(y -> events.left(e, state.network(e.networkId())));
+        }
+        return ev.compose(y -> events.portsUnpublished(containerId, s.published()))
+            .compose(y -> events.sandboxRemoved(s));
+      }).compose(x -> errors.isEmpty() ? Future.succeededFuture()
+          : Future.failedFuture(new BerthException.Internal("sandbox " + containerId + " removed with errors: "
+              + String.join("; ", errors))));
+    });
+  }
+
+  /** Leaves the network and frees the endpoint's addresses; errors are collected, never stop the teardown. */
+  private Future<Void> leave(Endpoint e, boolean sandboxGoing, List<String> errors) {
+    Network n = state.network(e.networkId());
+    if (n == null) {
+      return Future.succeededFuture();
+    }
+    var driver = networks.drivers().get(n.driver());
+    return driver.leave(n, e, sandboxGoing)
+        .compose(x -> driver.deleteEndpoint(n, e))
+        .otherwise(err -> {
+          errors.add("leave " + n.name() + ": " + err.getMessage());
+          return null;
+        })
+        .compose(x -> ipam.release(n.id(), java.util.Arrays.asList(e.ipv4(), e.ipv6())));
+  }
+
+  public List<Endpoint> endpointsOf(Sandbox s) {
+    return s.endpoints().stream().map(state::endpoint).filter(Objects::nonNull).toList();
+  }
+
+  /** Docker's container lookup among this node's sandboxes: id, name, unique id prefix. */
+  public Sandbox resolveContainer(String ref) {
+    String name = ref.startsWith("/") ? ref.substring(1) : ref;
+    Sandbox s = state.sandbox(ref);
+    if (s != null) {
+      return s;
+    }
+    for (Sandbox x : state.sandboxes()) {
+      if (name.equals(x.containerName())) {
+        return x;
+      }
+    }
+    List<Sandbox> prefixed = state.sandboxes().stream().filter(x -> x.containerId().startsWith(ref)).toList();
+    if (prefixed.size() == 1) {
+      return prefixed.get(0);
+    }
+    throw BerthException.notFound("No such container: %s", ref);
+  }
+
+  /** {@code docker network connect}: a new endpoint on a running sandbox. */
+  public Future<Endpoint> connect(String networkRef, String containerRef, List<String> aliases, String ip4,
+                                  String ip6) {
+    Network n = networks.resolve(networkRef);
+    Sandbox s0 = resolveContainer(containerRef);
+    return lanes.run(s0.containerId(), () -> {
+      Sandbox s = state.sandbox(s0.containerId());
+      if (s == null) {
+        throw BerthException.notFound("No such container: %s", containerRef);
+      }
+      if (s.hostMode() || "none".equals(s.mode()) || !networks.drivers().get(n.driver()).hasInterfaces()) {
+        throw BerthException.invalid("container sharing network namespace with another container or host cannot be "
+            + "connected to any other network");
+      }
+      List<Endpoint> eps = endpointsOf(s);
+      if (eps.stream().anyMatch(e -> e.networkId().equals(n.id()))) {
+        throw BerthException.conflict("endpoint with name %s already exists in network %s", s.containerName(),
+            n.name());
+      }
+      Undo undo = new Undo();
+      boolean needsGateway = !n.internal() && eps.stream()
+          .noneMatch(e -> e.ipv4() != null && !state.network(e.networkId()).internal());
+      return newEndpoint(n, s.containerId(), s.containerName(), aliases, ip4, ip6, nextIfName(eps), undo)
+          .compose(e -> join(n, e, s.key(), needsGateway, undo).map(e))
+          .compose(e -> {
+            List<String> ids = new ArrayList<>(s.endpoints());
+            ids.add(e.id());
+            return Future.all(state.put(e), state.put(s.withEndpoints(ids))).compose(x -> events.joined(e, n)).map(e);
+          }).recover(undo::rollback);
+    });
+  }
+
+  /** {@code docker network disconnect}: removes the container's endpoint on the network. */
+  public Future<Void> disconnect(String networkRef, String containerRef, boolean force) {
+    Network n = networks.resolve(networkRef);
+    Sandbox s0 = resolveContainer(containerRef);
+    return lanes.run(s0.containerId(), () -> {
+      Sandbox s = state.sandbox(s0.containerId());
+      Endpoint e = s == null ? null : endpointsOf(s).stream().filter(x -> x.networkId().equals(n.id())).findFirst()
+          .orElse(null);
+      if (e == null) {
+        if (force) {
+          return Future.succeededFuture();
+        }
+        throw BerthException.conflict("container %s is not connected to network %s", containerRef, n.name());
+      }
+      List<String> errors = new ArrayList<>();
+      boolean carriesPorts = !s.published().isEmpty() && e.ipv4Address() != null
+          && s.published().stream().anyMatch(p -> p.containerIp().equals(e.ipv4Address()));
+      Future<Void> ports0 = carriesPorts
+          ? firewall.removePorts(s.containerId()).compose(x -> ports.release(s.containerId()))
+          : Future.succeededFuture();
+      return ports0.compose(x -> leave(e, false, errors)).compose(x -> {
+        List<String> ids = new ArrayList<>(s.endpoints());
+        ids.remove(e.id());
+        Sandbox updated = s.withEndpoints(ids);
+        if (carriesPorts) {
+          updated = updated.withPublished(List.of());
+        }
+        return Future.all(state.remove(e), state.put(updated));
+      }).compose(x -> events.left(e, n)).compose(x -> errors.isEmpty() ? Future.succeededFuture()
+          : Future.failedFuture(new BerthException.Internal(String.join("; ", errors))));
+    });
+  }
+}

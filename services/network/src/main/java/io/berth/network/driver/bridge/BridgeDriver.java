@@ -1,0 +1,153 @@
+package io.berth.network.driver.bridge;
+
+import io.berth.kit.tracing.HostOps;
+import io.berth.network.domain.BridgeOptions;
+import io.berth.network.domain.Endpoint;
+import io.berth.network.domain.IpamConfig;
+import io.berth.network.domain.Network;
+import io.berth.network.driver.NetworkDriver;
+import io.berth.network.host.Firewall;
+import io.berth.network.host.FirewallModel;
+import io.berth.network.host.HostNetwork;
+import io.berth.network.host.HostStepsFailed;
+import io.berth.network.host.SandboxHost;
+import io.berth.network.host.VethJoin;
+import io.vertx.core.Future;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code bridge} driver: a Linux bridge per network ({@code br-<id12>}, the default network's {@code berth0})
+ * holding the gateway addresses, a veth pair per endpoint (host end {@code vb<hash>} on the bridge, the other end
+ * {@code eth<n>} in the sandbox), and the network's firewall policy (masquerade, isolation, internal, icc).
+ */
+public final class BridgeDriver implements NetworkDriver {
+  /** The default network's bridge. */
+  public static final String DEFAULT_BRIDGE_DEVICE = "berth0";
+
+  private final HostNetwork host;
+  private final SandboxHost sandboxes;
+  private final Firewall firewall;
+  private final HostOps hostOps;
+  private final int defaultMtu;
+
+  public BridgeDriver(HostNetwork host, SandboxHost sandboxes, Firewall firewall, HostOps hostOps, int defaultMtu) {
+    this.host = host;
+    this.sandboxes = sandboxes;
+    this.firewall = firewall;
+    this.hostOps = hostOps;
+    this.defaultMtu = defaultMtu;
+  }
+
+  @Override
+  public String name() {
+    return "bridge";
+  }
+
+  @Override
+  public String scope() {
+    return "local";
+  }
+
+  @Override
+  public Network validate(Network proposed) {
+    BridgeOptions o = BridgeOptions.parse(proposed.options(), defaultMtu);
+    String device = o.bridgeName() != null ? o.bridgeName()
+        : proposed.defaultBridge() ? DEFAULT_BRIDGE_DEVICE : "br-" + proposed.shortId();
+    return proposed.withDevice(device);
+  }
+
+  /** The options of a stored network (validated when it was created). */
+  public BridgeOptions options(Network n) {
+    return BridgeOptions.parse(n.options(), defaultMtu);
+  }
+
+  @Override
+  public Future<Void> createNetwork(Network n) {
+    BridgeOptions o = options(n);
+    List<String> addresses = new ArrayList<>();
+    for (IpamConfig c : n.ipam()) {
+      if (c.gateway() != null && !(o.inhibitIpv4() && !c.v6())) {
+        addresses.add(c.gateway() + "/" + c.subnet().substring(c.subnet().indexOf('/') + 1));
+      }
+    }
+    return hostOps.<Void>run("bridge create " + n.device(), () -> {
+      host.createBridge(n.device(), o.mtu(), addresses);
+      if (!o.icc()) {
+        host.bridgeNetfilter(true);
+      }
+      return null;
+    }).compose(x -> firewall.putNetwork(n.id(), policy(n, o)).recover(e -> {
+      firewall.removeNetwork(n.id());
+      return hostOps.<Void>run("bridge delete " + n.device(), () -> {
+        host.deleteLink(n.device());
+        return null;
+      }).transform(undo -> Future.failedFuture(new HostStepsFailed("network " + n.name(),
+          undo.failed() ? List.of("firewall: " + e.getMessage(), "undo bridge: " + undo.cause().getMessage())
+              : List.of("firewall: " + e.getMessage()), e)));
+    }));
+  }
+
+  /** The firewall policy of a network. */
+  public FirewallModel.Net policy(Network n) {
+    return policy(n, options(n));
+  }
+
+  private static FirewallModel.Net policy(Network n, BridgeOptions o) {
+    IpamConfig v4 = n.ipv4Pool();
+    IpamConfig v6 = n.ipv6Pool();
+    return new FirewallModel.Net(n.device(), v4 == null ? null : v4.subnet(), v6 == null ? null : v6.subnet(),
+        n.internal(), o.icc(), o.masquerade());
+  }
+
+  @Override
+  public Future<Void> deleteNetwork(Network n) {
+    List<String> errors = new ArrayList<>();
+    return firewall.removeNetwork(n.id()).otherwise(e -> {
+      errors.add("firewall: " + e.getMessage());
+      return null;
+    }).compose(x -> hostOps.<Void>run("bridge delete " + n.device(), () -> {
+      host.deleteLink(n.device());
+      return null;
+    })).otherwise(e -> {
+      errors.add("ip link delete " + n.device() + ": " + e.getMessage());
+      return null;
+    }).compose(x -> errors.isEmpty() ? Future.succeededFuture()
+        : Future.failedFuture(new HostStepsFailed("network " + n.name() + " removal", errors, null)));
+  }
+
+  @Override
+  public Future<Void> createEndpoint(Network network, Endpoint endpoint) {
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<Void> join(Network n, Endpoint e, String sandboxKey, boolean defaultGateway) {
+    BridgeOptions o = options(n);
+    boolean route = defaultGateway && !n.internal();
+    VethJoin j = new VethJoin(e.hostIf(), n.device(), Path.of(sandboxKey), e.ifName(), e.mac(), o.mtu(), e.ipv4(),
+        e.ipv6(), route ? e.gateway4() : null, route ? e.gateway6() : null, Map.of());
+    return hostOps.run("endpoint join " + e.hostIf(), () -> {
+      sandboxes.join(j);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> leave(Network n, Endpoint e, boolean sandboxGoing) {
+    if (sandboxGoing) {
+      return Future.succeededFuture(); // deleting the namespace destroys the veth pair asynchronously
+    }
+    return hostOps.run("endpoint leave " + e.hostIf(), () -> {
+      sandboxes.leave(e.hostIf());
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Void> deleteEndpoint(Network network, Endpoint endpoint) {
+    return Future.succeededFuture();
+  }
+}

@@ -1,0 +1,132 @@
+package io.berth.network.events;
+
+import io.berth.events.BerthEvents;
+import io.berth.events.Protocol;
+import io.berth.events.network.EndpointJoined;
+import io.berth.events.network.EndpointLeft;
+import io.berth.events.network.HostReconciled;
+import io.berth.events.network.NetworkCreated;
+import io.berth.events.network.NetworkRemoved;
+import io.berth.events.network.NetworkScope;
+import io.berth.events.network.PortsPublished;
+import io.berth.events.network.PortsUnpublished;
+import io.berth.events.network.PublishedPort;
+import io.berth.events.network.SandboxInterface;
+import io.berth.events.network.SandboxReady;
+import io.berth.events.network.SandboxRemoved;
+import io.berth.events.network.Subnet;
+import io.berth.kit.events.EventBus;
+import io.berth.network.domain.Endpoint;
+import io.berth.network.domain.Network;
+import io.berth.network.domain.PortMapping;
+import io.berth.network.domain.Sandbox;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the network facts on {@code berth.network.events}: networks keyed by network id, sandboxes, endpoints
+ * and ports keyed by container id (so one container's facts stay in order). A publish failure is logged, not
+ * returned: the change is already durable in the state store.
+ */
+public final class NetworkEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(NetworkEvents.class);
+
+  private final EventBus bus;
+  private final String node;
+  private final String source;
+
+  public NetworkEvents(EventBus bus, String node) {
+    this.bus = bus;
+    this.node = node;
+    this.source = "urn:berth:node:" + node + ":network";
+  }
+
+  public Future<Void> networkCreated(Network n) {
+    List<Subnet> subnets = n.ipam().stream().map(c -> new Subnet(c.subnet(), c.gateway(), c.ipRange())).toList();
+    return publish("io.berth.network.network.created", n.id(), new NetworkCreated(n.id(), n.name(), n.driver(),
+        scope(n), n.node(), subnets, n.internal(), n.labels(), n.options()));
+  }
+
+  public Future<Void> networkRemoved(Network n) {
+    return publish("io.berth.network.network.removed", n.id(), new NetworkRemoved(n.id(), n.name(), n.driver(),
+        scope(n), node));
+  }
+
+  /** One {@code endpoint.joined} per endpoint, then {@code sandbox.ready}, then {@code ports.published}. */
+  public Future<Void> sandboxReady(Sandbox s, List<Endpoint> endpoints, Function<String, Network> networks) {
+    Future<Void> all = Future.succeededFuture();
+    for (Endpoint e : endpoints) {
+      all = all.compose(x -> joined(e, networks.apply(e.networkId())));
+    }
+    List<SandboxInterface> ifs = endpoints.stream().map(e -> {
+      Network n = networks.apply(e.networkId());
+      boolean gw = !endpoints.isEmpty() && endpoints.get(0) == e && n != null && !n.internal();
+      return new SandboxInterface(e.ifName(), e.networkId(), e.mac(), e.ipv4(), e.ipv6(),
+          gw ? e.gateway4() : null, e.networkName(), e.aliases(), n != null && n.dnsEnabled());
+    }).toList();
+    all = all.compose(x -> publish("io.berth.network.sandbox.ready", s.containerId(),
+        new SandboxReady(s.containerId(), s.key(), node, ifs, s.containerName())));
+    if (!s.published().isEmpty()) {
+      all = all.compose(x -> publish("io.berth.network.ports.published", s.containerId(),
+          new PortsPublished(s.containerId(), node, ports(s.published()))));
+    }
+    return all;
+  }
+
+  public Future<Void> joined(Endpoint e, Network n) {
+    return publish("io.berth.network.endpoint.joined", e.containerId(), new EndpointJoined(e.id(), e.networkId(),
+        e.networkName(), e.containerId(), e.containerName(), e.aliases(), e.ipv4(), e.ipv6(), e.mac(), node,
+        n != null && n.dnsEnabled()));
+  }
+
+  public Future<Void> left(Endpoint e, Network n) {
+    return publish("io.berth.network.endpoint.left", e.containerId(), new EndpointLeft(e.id(), e.networkId(),
+        e.networkName(), e.containerId(), e.containerName(), e.aliases(), e.ipv4(), e.ipv6(), e.mac(), node,
+        n != null && n.dnsEnabled()));
+  }
+
+  public Future<Void> portsUnpublished(String containerId, List<PortMapping> published) {
+    if (published.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return publish("io.berth.network.ports.unpublished", containerId,
+        new PortsUnpublished(containerId, node, ports(published)));
+  }
+
+  public Future<Void> sandboxRemoved(Sandbox s) {
+    return publish("io.berth.network.sandbox.removed", s.containerId(),
+        new SandboxRemoved(s.containerId(), s.key(), node));
+  }
+
+  public Future<Void> reconciled(List<String> removed, List<String> recreated) {
+    return publish("io.berth.network.host.reconciled", node, new HostReconciled(node, removed, recreated));
+  }
+
+  private static List<PublishedPort> ports(List<PortMapping> ms) {
+    return ms.stream().map(m -> new PublishedPort(Protocol.valueOf(m.protocol().toUpperCase()), m.containerPort(),
+        m.hostIp(), m.hostPort())).toList();
+  }
+
+  private static NetworkScope scope(Network n) {
+    return switch (n.scope()) {
+      case "swarm" -> NetworkScope.SWARM;
+      case "global" -> NetworkScope.GLOBAL;
+      default -> NetworkScope.LOCAL;
+    };
+  }
+
+  private Future<Void> publish(String type, String key, Record data) {
+    try {
+      return bus.publish(BerthEvents.create(type, source, key, data)).recover(e -> {
+        LOG.warn("publishing {} for {} failed: {}", type, key, e.getMessage());
+        return Future.succeededFuture();
+      });
+    } catch (IllegalArgumentException e) {
+      LOG.warn("not publishing {} for {}: {}", type, key, e.getMessage());
+      return Future.succeededFuture();
+    }
+  }
+}

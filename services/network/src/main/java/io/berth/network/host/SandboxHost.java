@@ -1,0 +1,114 @@
+package io.berth.network.host;
+
+import io.berth.host.Errno;
+import io.berth.host.HostException;
+import io.berth.host.Namespaces;
+import io.berth.host.NetnsHandle;
+import io.berth.host.netlink.LinkAttrs;
+import io.berth.host.netlink.Netlink;
+import io.berth.host.netlink.Route;
+import io.berth.host.netlink.Veth;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Sandboxes on the host: their network namespaces ({@code <exec-root>/netns/<containerId>}) and the veth pairs
+ * that join them to bridges. Every call blocks and either completes or leaves nothing behind.
+ */
+public final class SandboxHost {
+  private final HostNetwork host;
+  private final Namespaces namespaces;
+
+  public SandboxHost(HostNetwork host) {
+    this.host = host;
+    this.namespaces = host.sandboxes();
+  }
+
+  /** Creates the sandbox namespace with {@code lo} up. Equivalent to: {@code ip netns add ID; ip -n ID link set lo up}. */
+  public Path create(String containerId) {
+    HostSteps steps = new HostSteps("sandbox " + containerId);
+    Path[] path = new Path[1];
+    steps.step("ip netns add " + containerId, () -> path[0] = namespaces.create(containerId),
+        () -> namespaces.delete(containerId));
+    steps.step("ip -n " + containerId + " link set lo up", () -> inSandbox(path[0], nl -> {
+      nl.setUp("lo");
+      return null;
+    }));
+    return path[0];
+  }
+
+  /** Removes the sandbox namespace; the kernel then destroys its veths (the cheap detach). Missing is fine. */
+  public void delete(String containerId) {
+    try {
+      namespaces.delete(containerId);
+    } catch (HostException e) {
+      if (!e.isErrno(Errno.ENOENT)) {
+        throw e;
+      }
+    }
+  }
+
+  public boolean exists(String containerId) {
+    return namespaces.exists(containerId);
+  }
+
+  /** Names (container ids) of the sandbox namespaces on this node. */
+  public List<String> list() {
+    return namespaces.list();
+  }
+
+  public Path path(String containerId) {
+    return namespaces.path(containerId);
+  }
+
+  /**
+   * Joins the sandbox to a bridge, or fails having left no veth, address or route.
+   * Equivalent to: {@code ip link add HOSTIF mtu M master BR up type veth peer name IF netns KEY;
+   * ip -n KEY link set IF address MAC; ip -n KEY addr add ...; ip -n KEY link set IF up; ip -n KEY route add default via GW}.
+   */
+  public void join(VethJoin j) {
+    HostSteps steps = new HostSteps("endpoint " + j.hostIf());
+    Netlink nl = host.netlink();
+    steps.step("ip link add " + j.hostIf() + " type veth peer name " + j.ifName() + " netns " + j.sandboxKey(),
+        () -> nl.add(Veth.of(j.hostIf(), j.ifName()).withPeerNetns(j.sandboxKey())
+            .with(LinkAttrs.named(j.hostIf()).withMtu(j.mtu()).withMaster(j.bridge()).withUp(true))),
+        () -> host.deleteLink(j.hostIf()));
+    steps.step("configure " + j.ifName() + " in " + j.sandboxKey(), () -> configure(j));
+  }
+
+  private void configure(VethJoin j) {
+    try (NetnsHandle ns = NetnsHandle.open(j.sandboxKey())) {
+      if (!j.sysctls().isEmpty()) {
+        j.sysctls().forEach((k, v) -> ns.sysctls().set(k, v));
+      }
+      try (Netlink nl = ns.openNetlink()) {
+        nl.setMac(j.ifName(), j.mac());
+        if (j.ipv4() != null) {
+          nl.addAddress(j.ifName(), j.ipv4());
+        }
+        if (j.ipv6() != null) {
+          nl.addAddress(j.ifName(), j.ipv6());
+        }
+        nl.setUp(j.ifName());
+        if (j.gateway4() != null) {
+          nl.replaceRoute(Route.defaultVia(j.gateway4()).withDev(j.ifName()));
+        }
+        if (j.gateway6() != null) {
+          nl.replaceRoute(Route.defaultVia(j.gateway6()).withDev(j.ifName()));
+        }
+      }
+    }
+  }
+
+  /** Removes an endpoint's veth pair (both ends). Equivalent to: {@code ip link delete HOSTIF}. */
+  public void leave(String hostIf) {
+    host.deleteLink(hostIf);
+  }
+
+  private static <T> T inSandbox(Path key, Function<Netlink, T> work) {
+    try (NetnsHandle ns = NetnsHandle.open(key); Netlink nl = ns.openNetlink()) {
+      return work.apply(nl);
+    }
+  }
+}

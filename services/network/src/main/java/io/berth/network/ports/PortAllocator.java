@@ -1,0 +1,93 @@
+package io.berth.network.ports;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import io.berth.kit.errors.BerthException;
+import io.berth.network.domain.PortMapping;
+import io.berth.network.domain.PortRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Host ports of each node in the cluster map {@code berth.network.ports} (key = node), reserved and freed by entry
+ * processors so concurrent containers never share a port.
+ */
+public final class PortAllocator {
+  public static final String MAP = "berth.network.ports";
+
+  private final Vertx vertx;
+  private final IMap<String, PortTable> tables;
+  private final String node;
+
+  public PortAllocator(Vertx vertx, IMap<String, PortTable> tables, String node) {
+    this.vertx = vertx;
+    this.tables = tables;
+    this.node = node;
+  }
+
+  record Outcome(int[] ports, String error) implements Serializable {}
+
+  record Reserve(String containerId, List<PortRequest> requests) implements EntryProcessor<String, PortTable, Outcome> {
+    @Override
+    public Outcome process(Map.Entry<String, PortTable> entry) {
+      PortTable t = entry.getValue() == null ? new PortTable() : entry.getValue();
+      try {
+        int[] ports = t.reserve(containerId, requests);
+        entry.setValue(t);
+        return new Outcome(ports, null);
+      } catch (PortTable.PortConflict e) {
+        return new Outcome(null, e.getMessage());
+      }
+    }
+  }
+
+  record Release(String containerId) implements EntryProcessor<String, PortTable, Integer> {
+    @Override
+    public Integer process(Map.Entry<String, PortTable> entry) {
+      PortTable t = entry.getValue();
+      if (t == null) {
+        return 0;
+      }
+      int n = t.releaseAll(containerId);
+      entry.setValue(t);
+      return n;
+    }
+  }
+
+  record Hold(List<PortMapping> mappings, String containerId) implements EntryProcessor<String, PortTable, Void> {
+    @Override
+    public Void process(Map.Entry<String, PortTable> entry) {
+      PortTable t = entry.getValue() == null ? new PortTable() : entry.getValue();
+      mappings.forEach(m -> t.hold(m.protocol(), m.hostPort(), m.hostIp(), containerId));
+      entry.setValue(t);
+      return null;
+    }
+  }
+
+  /** Reserves ports for every request, all or none; 409 with Docker's message on a collision. */
+  public Future<int[]> reserve(String containerId, List<PortRequest> requests) {
+    if (requests.isEmpty()) {
+      return Future.succeededFuture(new int[0]);
+    }
+    return Future.fromCompletionStage(tables.submitToKey(node, new Reserve(containerId, requests)),
+        vertx.getOrCreateContext()).compose(o -> o.error() == null ? Future.succeededFuture(o.ports())
+        : Future.failedFuture(new BerthException.Conflict(o.error())));
+  }
+
+  /** Marks existing publications held (restore after a cold start). */
+  public Future<Void> hold(String containerId, List<PortMapping> mappings) {
+    if (mappings.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return Future.fromCompletionStage(tables.submitToKey(node, new Hold(mappings, containerId)),
+        vertx.getOrCreateContext()).mapEmpty();
+  }
+
+  public Future<Void> release(String containerId) {
+    return Future.fromCompletionStage(tables.submitToKey(node, new Release(containerId)), vertx.getOrCreateContext())
+        .mapEmpty();
+  }
+}
