@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  * The volumes of this node: create, inspect, list, remove, prune, and use by containers. Every change of one volume
  * runs under the lock of its key ({@link VolumeLocks}: queued in-process, claimed in Hazelcast), so two creates of one
  * name make one volume and a create racing a remove leaves either both the record and the folder or neither.
- * The state store is written before a change is acknowledged; events follow.
+ * The state store is written before a change is acknowledged; events follow without holding up the reply (the
+ * shared producer keeps their order, and a lost event is no less lost for having been awaited).
  */
 public final class VolumeController {
   private static final int PRUNE_PARALLELISM = 32;
@@ -108,7 +109,7 @@ public final class VolumeController {
           Volume v = new Volume(name, driver.name(), node, path, now(), labels, spec.options(), Map.of(), forContainer);
           return store.put(key, v)
               .recover(e -> driver.remove(name, spec.options()).transform(x -> Future.failedFuture(e)))
-              .compose(ok -> events.created(v))
+              .onSuccess(ok -> events.created(v))
               .map(v);
         });
       }));
@@ -155,7 +156,7 @@ public final class VolumeController {
         .otherwise(0L)
         .compose(size -> driver.remove(v.name(), v.options())
             .compose(ok -> store.remove(v.key()))
-            .compose(ok -> events.removed(v))
+            .onSuccess(ok -> events.removed(v))
             .map(Math.max(size, 0L))));
   }
 
@@ -187,8 +188,10 @@ public final class VolumeController {
       return Future.all(running).compose(x -> {
         List<String> names = new ArrayList<>(deleted);
         names.sort(null);
-        return (names.isEmpty() ? Future.<Void>succeededFuture() : events.pruned(node, names, reclaimed.get()))
-            .map(new PruneReport(names, reclaimed.get()));
+        if (!names.isEmpty()) {
+          events.pruned(node, names, reclaimed.get());
+        }
+        return Future.succeededFuture(new PruneReport(names, reclaimed.get()));
       });
     });
   }
