@@ -256,7 +256,20 @@ class S100VolumeLifecycleIT {
     try (var s = Files.list(volumes())) {
       assertEquals(foldersBefore, s.map(p -> p.getFileName().toString()).sorted().toList(), "bad input made no folder");
     }
-    assertEquals(List.of(), mountsUnder(dir), "bad input left no mount");
+    assertEquals(List.of(), mountsUnder(volumes()), "bad input left no mount");
+
+    // options the kernel refuses pass Docker's checks and fail when first mounted: a 500 with the kernel's reason
+    ok("volume", "create", "--opt", "type=tmpfs", "--opt", "device=tmpfs", "--opt", "o=size=bogus", "badmount");
+    byte[] use = new JsonObject().put("ContainerId", C1).put("Target", "/x").encode().getBytes(StandardCharsets.UTF_8);
+    RawHttp.Reply failed = RawHttp.request(node.socket(), "POST", "/v1.51/volumes/badmount/mount", "application/json", use);
+    assertEquals(500, failed.status(), failed.body());
+    assertEquals("application/json", failed.header("Content-Type"));
+    assertEquals("error while mounting volume '" + volumes().resolve("badmount/_data") + "': failed to mount local volume: "
+        + "mount -t tmpfs -o size=bogus tmpfs " + volumes().resolve("badmount/_data") + ": EINVAL (Invalid argument)",
+        new JsonObject(failed.body()).getString("message"));
+    assertEquals(0, refCount("badmount"), "a failed mount does not count a user");
+    assertEquals(List.of(), mountsUnder(volumes()), "a failed mount leaves no half-mount");
+    assertEquals("badmount", ok("volume", "rm", "badmount"));
   }
 
   @Test
@@ -407,6 +420,6 @@ class S100VolumeLifecycleIT {
     assertTrue(pruned.contains("sizedvol") && pruned.contains("bizvol"), pruned);
     assertTrue(pruned.endsWith("Total reclaimed space: 1.049MB"), "prune measured the data it removed: " + pruned);
     assertEquals(List.of(), names());
-    assertEquals(List.of(), mountsUnder(dir));
+    assertEquals(List.of(), mountsUnder(volumes()));
   }
 }
