@@ -422,4 +422,23 @@ class S100VolumeLifecycleIT {
     assertEquals(List.of(), names());
     assertEquals(List.of(), mountsUnder(volumes()));
   }
+
+  @Test
+  @Order(8)
+  void everyChangeIsAnEventOnTheVolumeTopic() {
+    Commands.Result tail = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(),
+        "events", "tail", "berth.volume.events", "--from-beginning", "--timeout", "8", "--exec-root", node.execRoot().toString());
+    assertTrue(tail.ok(), tail.toString());
+    List<JsonObject> events = tail.out().lines().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
+    for (String type : List.of("created", "removed", "mounted", "unmounted", "pruned")) {
+      assertTrue(events.stream().anyMatch(e -> e.getString("type").equals("io.berth.volume." + type)), type + " missing");
+    }
+    JsonObject mounted = events.stream().filter(e -> e.getString("type").equals("io.berth.volume.mounted")
+        && e.getJsonObject("data").getString("name").equals("tmpvol")).findFirst().orElseThrow().getJsonObject("data");
+    assertEquals(C1, mounted.getString("containerId"));
+    assertEquals(volumes().resolve("tmpvol/_data").toString(), mounted.getString("hostPath"));
+    assertEquals("/tmp/x", mounted.getString("target"));
+    assertEquals(1, mounted.getInteger("refCount"));
+    assertEquals("node1", mounted.getString("node"));
+  }
 }
