@@ -7,7 +7,6 @@ import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeName;
 import io.berth.volume.domain.VolumeSpec;
 import io.berth.volume.driver.DriverRegistry;
-import io.berth.volume.driver.VolumeDriver;
 import io.berth.volume.events.VolumeEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,7 +32,6 @@ import java.util.function.Supplier;
 public final class VolumeController {
   private static final int PRUNE_PARALLELISM = 32;
 
-  private final Vertx vertx;
   private final String node;
   private final StateStore<Volume> store;
   private final DriverRegistry drivers;
@@ -43,7 +41,6 @@ public final class VolumeController {
   /** @param locks the cluster map where volume services claim a volume while changing it */
   public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEvents events,
                           com.hazelcast.map.IMap<String, String> locks) {
-    this.vertx = vertx;
     this.node = node;
     this.store = store;
     this.drivers = drivers;
