@@ -38,6 +38,7 @@ public final class SandboxController {
   private final HostOps hostOps;
   private final NetworkEvents events;
   private final String hostNamespacePath;
+  private LinkSweeper sweeper;
   private final Lanes lanes = new Lanes();
   private final Map<String, BerthException> failures = new ConcurrentHashMap<>();
 
@@ -53,6 +54,11 @@ public final class SandboxController {
     this.hostOps = hostOps;
     this.events = events;
     this.hostNamespacePath = hostNamespacePath;
+  }
+
+  /** Enables the sweep of veths outliving a held namespace (see {@link LinkSweeper}). */
+  void sweeper(LinkSweeper s) {
+    this.sweeper = s;
   }
 
   /** The last failure to set up this container's sandbox, if any (served as its Docker error). */
@@ -107,14 +113,20 @@ public final class SandboxController {
               return null;
             });
       }
-      Endpoint gateway = gatewayEndpoint(eps);
-      for (Endpoint e : eps) {
-        Network n = state.network(e.networkId());
-        chain = chain.compose(x -> join(n, e, key, e == gateway, undo));
-      }
+      Endpoint[] gateway = new Endpoint[1];
+      chain = chain.compose(x -> {
+        // endpoints exist only now: their joins are chained once all addresses are reserved
+        gateway[0] = gatewayEndpoint(eps);
+        Future<Void> joins = Future.succeededFuture();
+        for (Endpoint e : eps) {
+          Network n = state.network(e.networkId());
+          joins = joins.compose(y -> join(n, e, key, e == gateway[0], undo));
+        }
+        return joins;
+      });
       List<PortMapping> mapped = new ArrayList<>();
       chain = chain.compose(x -> {
-        mapped.addAll(mappings(plan.ports(), hostPorts, gateway));
+        mapped.addAll(mappings(plan.ports(), hostPorts, gateway[0]));
         if (mapped.isEmpty()) {
           return Future.succeededFuture();
         }
@@ -240,6 +252,10 @@ public final class SandboxController {
         })).otherwise(e -> {
           errors.add("ip netns delete " + containerId + ": " + e.getMessage());
           return null;
+        }).onComplete(x -> {
+          if (sweeper != null) {
+            sweeper.schedule();
+          }
         });
       }
       return chain.compose(x -> {
