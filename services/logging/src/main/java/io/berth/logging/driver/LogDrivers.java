@@ -82,7 +82,7 @@ public final class LogDrivers {
       default -> {
         RemoteSink sink = sink(c, cfg);
         long spoolMax = ByteSize.ramInBytes(opts.getOrDefault(LogConfigValidator.SPOOL_MAX_SIZE, SPOOL_DEFAULT));
-        DiskSpool spool = new DiskSpool(dir.resolve("spool").resolve(cfg.driver() + ".spool"), spoolMax);
+        DiskSpool spool = new DiskSpool(dir.resolve("spool"), cfg.driver(), spoolMax);
         LogDriver remote = new SpoolingDriver(sink, spool, drops, thread + "-sender");
         if (Boolean.TRUE.equals(LogConfigValidator.parseBool(opts.getOrDefault("cache-disabled", "false")))) {
           yield new LogTarget(remote, null, null);

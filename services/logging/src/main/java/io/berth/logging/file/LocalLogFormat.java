@@ -40,9 +40,15 @@ public final class LocalLogFormat implements LogFormat {
 
   @Override
   public int decode(byte[] data, int len, List<LogMessage> out) {
+    return decode(data, len, out, Integer.MAX_VALUE);
+  }
+
+  /** Decodes at most {@code max} records; returns the bytes they used. */
+  public int decode(byte[] data, int len, List<LogMessage> out, int max) {
     ByteBuffer b = ByteBuffer.wrap(data, 0, len);
     int used = 0;
-    while (b.remaining() >= 4) {
+    int decoded = 0;
+    while (b.remaining() >= 4 && decoded++ < max) {
       int start = b.position();
       int size = b.getInt();
       if (size < 10 || b.remaining() < size + 4) {

@@ -9,110 +9,142 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Messages waiting for a remote sink that is down, on disk in arrival order (local-driver records), bounded by
- * {@code maxBytes}. Read from the front in batches; emptied (truncated) once everything was delivered. Used by one
- * thread only.
+ * A remote driver's write-ahead spool: every message is appended here (local-driver records, in arrival order) and
+ * the sender delivers from the front, so a slow or absent sink never holds the container up — only the disk does.
+ * Segment files of {@value #SEGMENT} bytes; a delivered segment is deleted. Bounded by {@code maxBytes}: what does not
+ * fit is refused and counted by the caller. Thread-safe: collectors append, one sender reads.
  */
 public final class DiskSpool implements AutoCloseable {
-  private final LocalLogFormat format = new LocalLogFormat();
-  private final ByteBuf buf = new ByteBuf(64 * 1024);
-  private final FileChannel channel;
-  private final long maxBytes;
-  private long size;
-  private long readOffset;
-  private long pendingBytes;
-  private long count;
+  static final long SEGMENT = 16L * 1024 * 1024;
 
-  public DiskSpool(Path file, long maxBytes) throws IOException {
-    Files.createDirectories(file.getParent());
-    this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-        StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-    this.maxBytes = maxBytes;
-  }
+  private static final class Segment {
+    final Path path;
+    final FileChannel channel;
+    long size;
 
-  public boolean isEmpty() {
-    return count == 0;
-  }
-
-  public long count() {
-    return count;
-  }
-
-  /** Appends messages; returns how many did not fit (the caller counts them as dropped). */
-  public int append(List<LogMessage> messages) throws IOException {
-    buf.clear();
-    int dropped = 0;
-    for (LogMessage m : messages) {
-      int before = buf.size();
-      format.encode(m, buf);
-      if (size + buf.size() > maxBytes) {
-        buf.setSize(before);
-        dropped++;
-      } else {
-        count++;
-      }
+    Segment(Path path) throws IOException {
+      this.path = path;
+      this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
     }
-    ByteBuffer b = ByteBuffer.wrap(buf.array(), 0, buf.size());
-    while (b.hasRemaining()) size += channel.write(b, size);
-    return dropped;
+  }
+
+  private final LocalLogFormat format = new LocalLogFormat();
+  private final ByteBuf pending = new ByteBuf(256 * 1024);
+  private final ArrayDeque<Segment> segments = new ArrayDeque<>();
+  private final Path dir;
+  private final String name;
+  private final long maxBytes;
+  private long bytes;
+  private long readOffset;
+  private long peekedBytes;
+  private long count;
+  private int pendingCount;
+  private int nextSegment;
+
+  public DiskSpool(Path dir, String name, long maxBytes) throws IOException {
+    Files.createDirectories(dir);
+    this.dir = dir;
+    this.name = name;
+    this.maxBytes = maxBytes;
+    segments.add(newSegment());
+  }
+
+  private Segment newSegment() throws IOException {
+    return new Segment(dir.resolve(name + "." + (nextSegment++) + ".spool"));
+  }
+
+  /** Messages waiting for delivery, appended ones included. */
+  public synchronized long count() {
+    return count + pendingCount;
+  }
+
+  public synchronized boolean isEmpty() {
+    return count() == 0;
+  }
+
+  /** Adds a message in memory; returns false when the spool is full (the message is refused). */
+  public synchronized boolean add(LogMessage m) {
+    int before = pending.size();
+    format.encode(m, pending);
+    if (bytes + pending.size() > maxBytes) {
+      pending.setSize(before);
+      return false;
+    }
+    pendingCount++;
+    return true;
+  }
+
+  /** Writes what was added to disk. */
+  public synchronized void flush() throws IOException {
+    if (pending.size() == 0) return;
+    Segment last = segments.peekLast();
+    ByteBuffer b = ByteBuffer.wrap(pending.array(), 0, pending.size());
+    while (b.hasRemaining()) last.size += last.channel.write(b, last.size);
+    bytes += pending.size();
+    count += pendingCount;
+    pending.clear();
+    pendingCount = 0;
+    if (last.size >= SEGMENT) segments.add(newSegment());
   }
 
   /** Up to {@code max} messages from the front, not yet removed. */
-  public List<LogMessage> peek(int max) throws IOException {
-    List<LogMessage> out = new ArrayList<>();
-    long pos = readOffset;
-    int chunk = 256 * 1024;
-    byte[] data = new byte[chunk];
-    int have = 0;
-    pendingBytes = 0;
-    while (out.size() < max && pos < size) {
-      if (have == data.length) data = java.util.Arrays.copyOf(data, data.length * 2);
-      ByteBuffer b = ByteBuffer.wrap(data, have, (int) Math.min(data.length - have, size - pos));
-      int n = channel.read(b, pos);
-      if (n <= 0) break;
-      pos += n;
-      have += n;
-      List<LogMessage> decoded = new ArrayList<>();
-      int used = format.decode(data, have, decoded);
-      int take = Math.min(decoded.size(), max - out.size());
-      if (take < decoded.size()) {
-        // count the bytes of the records taken only
-        int bytes = 0;
-        ByteBuf tmp = new ByteBuf(1024);
-        for (int i = 0; i < take; i++) {
-          tmp.clear();
-          format.encode(decoded.get(i), tmp);
-          bytes += tmp.size();
-        }
-        used = bytes;
-      }
-      out.addAll(decoded.subList(0, take));
-      pendingBytes += used;
-      System.arraycopy(data, used, data, 0, have - used);
-      have -= used;
-      if (take < decoded.size()) break;
+  public synchronized List<LogMessage> peek(int max) throws IOException {
+    peekedBytes = 0;
+    while (true) {
+      Segment first = segments.peekFirst();
+      if (readOffset < first.size) break;
+      if (segments.size() == 1) return List.of();
+      dropFirst();
     }
+    Segment first = segments.peekFirst();
+    int len = (int) Math.min(first.size - readOffset, 1024L * 1024);
+    ByteBuffer b = ByteBuffer.allocate(len);
+    while (b.hasRemaining() && first.channel.read(b, readOffset + b.position()) > 0) {
+      // read the window
+    }
+    List<LogMessage> out = new ArrayList<>(Math.min(max, 4096));
+    peekedBytes = format.decode(b.array(), b.position(), out, max);
     return out;
   }
 
   /** Removes what the last {@link #peek} returned: it was delivered. */
-  public void commit(int messages) throws IOException {
-    readOffset += pendingBytes;
-    pendingBytes = 0;
+  public synchronized void commit(int messages) throws IOException {
+    readOffset += peekedBytes;
+    peekedBytes = 0;
     count -= messages;
-    if (count == 0) {
-      channel.truncate(0);
-      size = 0;
-      readOffset = 0;
+    Segment first = segments.peekFirst();
+    if (readOffset >= first.size) {
+      if (segments.size() > 1) {
+        dropFirst();
+      } else if (pending.size() == 0) {
+        first.channel.truncate(0);
+        bytes -= first.size;
+        first.size = 0;
+        readOffset = 0;
+      }
     }
   }
 
+  private void dropFirst() throws IOException {
+    Segment first = segments.pollFirst();
+    first.channel.close();
+    Files.deleteIfExists(first.path);
+    bytes -= first.size;
+    readOffset = 0;
+  }
+
   @Override
-  public void close() throws IOException {
-    channel.close();
+  public synchronized void close() throws IOException {
+    for (Segment s : segments) {
+      s.channel.close();
+      Files.deleteIfExists(s.path);
+    }
+    segments.clear();
   }
 }
