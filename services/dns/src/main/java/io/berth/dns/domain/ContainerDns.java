@@ -14,10 +14,11 @@ import java.util.List;
  * @param search      {@code --dns-search}
  * @param options     {@code --dns-option}
  * @param extraHosts  {@code --add-host} entries, {@code host:ip}
+ * @param networks    the networks it asked for, names or ids, in order (the first gives its name server)
  */
 public record ContainerDns(String containerId, String name, String node, String hostname, String domainname,
                            List<String> servers, List<String> search, List<String> options,
-                           List<String> extraHosts) {
+                           List<String> extraHosts, List<String> networks) {
 
   public ContainerDns {
     hostname = hostname == null ? "" : hostname;
@@ -26,11 +27,12 @@ public record ContainerDns(String containerId, String name, String node, String 
     search = search == null ? List.of() : List.copyOf(search);
     options = options == null ? List.of() : List.copyOf(options);
     extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
+    networks = networks == null ? List.of() : List.copyOf(networks);
   }
 
   /** A container berth has heard of only through its endpoints: no settings of its own. */
   public static ContainerDns unknown(String containerId, String name, String node) {
-    return new ContainerDns(containerId, name, node, "", "", List.of(), List.of(), List.of(), List.of());
+    return new ContainerDns(containerId, name, node, "", "", List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
   /** The hostname the container sees: its own, else the first 12 characters of its id. */
@@ -39,6 +41,16 @@ public record ContainerDns(String containerId, String name, String node, String 
       return hostname;
     }
     return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+  }
+
+  /** Where a network comes in the container's order: its position in {@link #networks}, else after all of them. */
+  public int rank(String networkId, String networkName) {
+    int byId = networks.indexOf(networkId);
+    if (byId >= 0) {
+      return byId;
+    }
+    int byName = networks.indexOf(networkName);
+    return byName >= 0 ? byName : networks.size();
   }
 
   /** Whether the user set {@code ndots} ({@code --dns-option ndots:N}). */

@@ -55,6 +55,12 @@ public final class RecordStore {
         .sorted(java.util.Comparator.comparing(EndpointRecord::endpointId)).toList();
   }
 
+  /** Every endpoint on a network. */
+  public synchronized java.util.List<EndpointRecord> onNetwork(String networkId) {
+    return endpoints.values().stream().filter(e -> e.networkId().equals(networkId))
+        .sorted(java.util.Comparator.comparing(EndpointRecord::endpointId)).toList();
+  }
+
   private void publish() {
     current.set(RecordSnapshot.of(new HashMap<>(endpoints).values()));
   }

@@ -153,7 +153,8 @@ public final class DnsServer implements AutoCloseable {
         try {
           query = codec.decodeQuery(packet.content(), packet.sender(), packet.recipient());
         } catch (Exception | AssertionError e) {
-          return; // malformed: dropped
+          handler.malformed();
+          return;
         }
         handler.handle(new Exchange(ctx.channel(), false, networkId, packet.sender(), packet.recipient(), query,
             packet.content().retainedDuplicate()));
@@ -192,6 +193,7 @@ public final class DnsServer implements AutoCloseable {
         try {
           query = codec.decodeQuery(frame, client, local);
         } catch (Exception | AssertionError e) {
+          handler.malformed();
           ctx.close();
           return;
         }

@@ -42,6 +42,11 @@ public final class QueryHandler {
     this.metrics = metrics;
   }
 
+  /** Counts a packet the codec could not read (it is dropped without an answer). */
+  void malformed() {
+    metrics.dropped();
+  }
+
   /** Handles the exchange and releases it, now or when a forwarded answer arrives. */
   void handle(Exchange ex) {
     boolean later = false;

@@ -23,7 +23,7 @@ class SandboxFilesTest {
 
   @Test
   void userDefinedNetworkUsesTheGatewayAndNdotsZero() {
-    ContainerDns c = new ContainerDns(C1, "c1", "n1", "", "", List.of(), List.of(), List.of(), List.of());
+    ContainerDns c = new ContainerDns(C1, "c1", "n1", "", "", List.of(), List.of(), List.of(), List.of(), List.of());
     SandboxFiles f = SandboxFiles.decide(c, List.of(ep("e1", "localnet", C1, "c1", "172.18.0.2/16", "fd00::2/64")),
         ResolverTest.ip("172.18.0.1"), NODE);
     assertEquals("""
@@ -40,7 +40,7 @@ class SandboxFilesTest {
   @Test
   void dnsSearchAndUserOptionsWin() {
     ContainerDns c = new ContainerDns(C1, "c1", "n1", "box", "lan", List.of(), List.of("dockercerts.com"),
-        List.of("ndots:2", "timeout:1"), List.of("db:10.1.1.1"));
+        List.of("ndots:2", "timeout:1"), List.of("db:10.1.1.1"), List.of());
     SandboxFiles f = SandboxFiles.decide(c, List.of(), ResolverTest.ip("172.18.0.1"), NODE);
     assertEquals(List.of("dockercerts.com"), f.resolvConf().search());
     assertEquals(List.of("ndots:2", "timeout:1"), f.resolvConf().options());
@@ -59,7 +59,7 @@ class SandboxFilesTest {
   @Test
   void upstreamPrecedenceContainerThenDaemonThenHost() {
     ContainerDns withDns = new ContainerDns(C1, "c1", "n1", "", "", List.of("10.9.9.9", "bogus", "127.0.0.1"),
-        List.of(), List.of(), List.of());
+        List.of(), List.of(), List.of(), List.of());
     assertEquals(List.of(ResolverTest.ip("10.9.9.9"), ResolverTest.ip("127.0.0.1")), Upstreams.choose(withDns, NODE));
     NodeResolverSettings daemon = new NodeResolverSettings(List.of("10.8.8.8"), List.of(), List.of(), HOST);
     assertEquals(List.of(ResolverTest.ip("10.8.8.8")), Upstreams.choose(ContainerDns.unknown(C1, "c1", "n1"), daemon));

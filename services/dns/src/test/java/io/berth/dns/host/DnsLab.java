@@ -23,7 +23,7 @@ import java.util.Map;
  * own namespaces on the same bridge. Everything goes away with the lab.
  */
 final class DnsLab {
-  static final String NET_ID = "n".repeat(64);
+  static final String NET_ID = "ae".repeat(32);
   static final String NET = "localnet";
   static final String GW4 = "172.30.0.1";
   static final String GW6 = "fd30::1";
