@@ -1,0 +1,222 @@
+package io.berth.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.berth.testing.node.Commands;
+import io.berth.testing.node.NodeProcess;
+import io.berth.testing.node.RawHttp;
+import io.berth.testing.node.Repo;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Container logs end to end: container events published to a node in its lab namespace, a real process writing into
+ * the FIFOs the logging service created, the json-file on disk, and {@code docker logs} through the real CLI
+ * ({@code --tail}, {@code --timestamps}, {@code --since}, {@code --follow} ending at stop, stdout and stderr
+ * demultiplexed), plus the raw endpoint and Docker's errors for bad log options.
+ */
+@Tag("host")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S400LoggingIT {
+  @TempDir static Path dir;
+  static NodeProcess node;
+  static final String ID = newId();
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
+    node = NodeProcess.create(dir.resolve("node1"), "node1");
+    node.start();
+  }
+
+  static final List<String> CREATED = new ArrayList<>();
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    if (node == null) return;
+    try {
+      // The network service made a sandbox for each container: remove the containers so it releases them.
+      for (String id : CREATED) {
+        publish("io.berth.container.removed", id, new JsonObject().put("id", id).put("node", "node1")
+            .put("removeVolumes", false));
+      }
+      Path netns = node.execRoot().resolve("netns");
+      for (int i = 0; i < 100 && Files.isDirectory(netns); i++) {
+        try (var s = Files.list(netns)) {
+          if (s.findAny().isEmpty()) break;
+        }
+        Thread.sleep(100);
+      }
+    } finally {
+      node.close();
+      unmountUnder(dir);
+    }
+  }
+
+  /** The network service leaves its exec-root netns directory mounted after the node stops: release it here. */
+  static void unmountUnder(Path root) throws Exception {
+    List<String> mounts = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
+        .map(l -> l.split(" ")[1]).filter(m -> m.startsWith(root.toString() + "/"))
+        .sorted(java.util.Comparator.reverseOrder()).toList();
+    for (String m : mounts) Commands.run("umount", m);
+  }
+
+  static String newId() {
+    byte[] b = new byte[32];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  static void publish(String type, String key, JsonObject data) {
+    Commands.Result r = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(),
+        "events", "publish", type, "--exec-root", node.execRoot().toString(), "--key", key, "--data", data.encode());
+    assertTrue(r.ok(), r.toString());
+  }
+
+  static JsonObject container(String id, String name, JsonObject logConfig) {
+    CREATED.add(id);
+    return new JsonObject().put("id", id).put("name", name).put("node", "node1").put("image", "busybox:1.36")
+        .put("createdAt", "2026-11-27T18:00:00Z").put("networkMode", "none").put("tty", false)
+        .put("logConfig", logConfig);
+  }
+
+  static void awaitPath(Path p) throws InterruptedException {
+    for (int i = 0; i < 300 && !Files.exists(p); i++) Thread.sleep(100);
+    assertTrue(Files.exists(p), p + " was not created");
+  }
+
+  static Path containerDir(String id) {
+    return node.dataRoot().resolve("containers").resolve(id);
+  }
+
+  @Test
+  @Order(1)
+  void aWriterProcessLogsThroughTheFifosIntoDockersJsonFile() throws Exception {
+    publish("io.berth.container.created", ID, container(ID, "web",
+        new JsonObject().put("type", "").put("config", new JsonObject().put("max-size", "10m").put("max-file", "2"))));
+    Path out = containerDir(ID).resolve("stdout.fifo");
+    Path err = containerDir(ID).resolve("stderr.fifo");
+    awaitPath(err);
+    publish("io.berth.container.started", ID, new JsonObject().put("id", ID).put("node", "node1"));
+    Commands.Result w = Commands.run(List.of("sh", "-c", "i=0; while [ $i -lt 100 ]; do echo \"out $i\"; "
+        + "echo \"err $i\" >&2; i=$((i+1)); done > " + out + " 2> " + err), Map.of(), 60);
+    assertTrue(w.ok(), w.toString());
+    Path log = containerDir(ID).resolve(ID + "-json.log");
+    for (int i = 0; i < 100 && (!Files.exists(log) || Files.readAllLines(log).size() < 200); i++) Thread.sleep(100);
+    List<String> lines = Files.readAllLines(log);
+    assertEquals(200, lines.size());
+    assertTrue(lines.get(0).matches("\\{\"log\":\"(out|err) 0\\\\n\",\"stream\":\"std(out|err)\",\"time\":\"[^\"]+Z\"}"),
+        lines.get(0));
+  }
+
+  @Test
+  @Order(2)
+  void dockerLogsTailTimestampsAndStreamsThroughTheCli() {
+    Commands.Result inspect = node.docker("inspect", "--format", "{{.Id}} {{.Config.Tty}}", "web");
+    assumeTrue(inspect.ok(), "the gateway's container inspect is needed for docker logs: " + inspect);
+    Commands.Result all = node.docker("logs", "web");
+    assertTrue(all.ok(), all.toString());
+    List<String> expectedOut = new ArrayList<>();
+    List<String> expectedErr = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      expectedOut.add("out " + i);
+      expectedErr.add("err " + i);
+    }
+    assertEquals(expectedOut, all.out().lines().toList(), "stdout demultiplexed by the CLI");
+    assertEquals(expectedErr, all.err().lines().toList(), "stderr demultiplexed by the CLI");
+    Commands.Result tail = node.docker("logs", "--tail", "10", "web");
+    assertEquals(10, tail.out().lines().count() + tail.err().lines().count(), tail.toString());
+    Commands.Result ts = node.docker("logs", "--timestamps", "--tail", "2", "web");
+    for (String l : (ts.out() + ts.err()).lines().toList()) {
+      assertTrue(l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z (out|err) \\d+"), l);
+    }
+    Commands.Result future = node.docker("logs", "--since", "2099-01-01T00:00:00Z", "web");
+    assertTrue(future.ok(), future.toString());
+    assertEquals("", future.out() + future.err());
+    Commands.Result past = node.docker("logs", "--since", "10m", "web");
+    assertEquals(100, past.out().lines().count());
+  }
+
+  @Test
+  @Order(3)
+  void theLogsEndpointSendsDockersMultiplexedStream() throws Exception {
+    RawHttp.Reply r = RawHttp.get(node.socket(), "/v1.51/containers/" + ID + "/logs?stdout=1&stderr=1&tail=4");
+    assertEquals(200, r.status());
+    assertEquals("application/vnd.docker.multiplexed-stream", r.header("Content-Type"));
+    ByteBuffer b = ByteBuffer.wrap(r.body().getBytes(StandardCharsets.ISO_8859_1));
+    int frames = 0;
+    while (b.remaining() >= 8) {
+      int stream = b.get();
+      assertEquals(0, b.get() | b.get() | b.get());
+      byte[] payload = new byte[b.getInt()];
+      b.get(payload);
+      String text = new String(payload, StandardCharsets.UTF_8);
+      assertTrue(text.matches("(out|err) 9\\d\n"), text);
+      assertEquals(text.startsWith("out") ? 1 : 2, stream);
+      frames++;
+    }
+    assertEquals(4, frames);
+    RawHttp.Reply none = RawHttp.get(node.socket(), "/v1.51/containers/" + ID + "/logs");
+    assertEquals(400, none.status());
+    assertTrue(none.body().contains("you must choose at least one stream"), none.body());
+  }
+
+  @Test
+  @Order(4)
+  void followEndsWhenTheContainerStops() throws Exception {
+    Commands.Result inspect = node.docker("inspect", "web");
+    assumeTrue(inspect.ok(), "the gateway's container inspect is needed for docker logs");
+    List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + node.netns(), "--", "docker",
+        "-H", "unix://" + node.socket(), "logs", "--follow", "--tail", "1", "web"));
+    Process follow = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    Thread.sleep(1500);
+    assertTrue(follow.isAlive(), "follow keeps the stream open while the container runs");
+    Commands.Result w = Commands.run(List.of("sh", "-c", "echo late line > " + containerDir(ID).resolve("stdout.fifo")),
+        Map.of(), 30);
+    assertTrue(w.ok(), w.toString());
+    Thread.sleep(500);
+    publish("io.berth.container.stopped", ID, new JsonObject().put("id", ID).put("node", "node1").put("exitCode", 0));
+    assertTrue(follow.waitFor(20, TimeUnit.SECONDS), "docker logs --follow ended when the container stopped");
+    String text = new String(follow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(text.contains("late line"), text);
+    assertEquals(0, follow.exitValue(), text);
+  }
+
+  @Test
+  @Order(5)
+  void badLogOptionsGetDockersMessage() throws Exception {
+    String id = newId();
+    publish("io.berth.container.created", id, container(id, "badlog",
+        new JsonObject().put("type", "json-file").put("config", new JsonObject().put("max-sise", "1m"))));
+    RawHttp.Reply r = null;
+    for (int i = 0; i < 100; i++) {
+      r = RawHttp.get(node.socket(), "/v1.51/containers/" + id + "/logs?stdout=1");
+      if (r.status() != 404) break;
+      Thread.sleep(100);
+    }
+    assertEquals(400, r.status(), r.body());
+    assertEquals("unknown log opt 'max-sise' for json-file log driver", new JsonObject(r.body()).getString("message"));
+    Commands.Result cli = node.docker("logs", "badlog");
+    assertNotEquals(0, cli.exit());
+  }
+}
