@@ -263,14 +263,7 @@ public final class SandboxController {
         eps.forEach(e -> writes.add(state.remove(e)));
         writes.add(state.remove(s));
         return Future.all(writes);
-      }).compose(x -> {
-        Future<Void> ev = Future.succeededFuture();
-        for (Endpoint e : eps) {
-          ev = ev.compose(y -> events.left(e, state.network(e.networkId())));
-        }
-        return ev.compose(y -> events.portsUnpublished(containerId, s.published()))
-            .compose(y -> events.sandboxRemoved(s));
-      }).compose(x -> errors.isEmpty() ? Future.succeededFuture()
+      }).compose(x -> events.sandboxRemoved(s, eps, state::network)).compose(x -> errors.isEmpty() ? Future.succeededFuture()
           : Future.failedFuture(new BerthException.Internal("sandbox " + containerId + " removed with errors: "
               + String.join("; ", errors))));
     });

@@ -21,6 +21,7 @@ import io.berth.network.domain.Network;
 import io.berth.network.domain.PortMapping;
 import io.berth.network.domain.Sandbox;
 import io.vertx.core.Future;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -57,23 +58,35 @@ public final class NetworkEvents {
 
   /** One {@code endpoint.joined} per endpoint, then {@code sandbox.ready}, then {@code ports.published}. */
   public Future<Void> sandboxReady(Sandbox s, List<Endpoint> endpoints, Function<String, Network> networks) {
-    Future<Void> all = Future.succeededFuture();
+    // Sent back to back without waiting for each ack: one key, one partition, the producer keeps their order.
+    List<Future<Void>> sent = new ArrayList<>();
     for (Endpoint e : endpoints) {
-      all = all.compose(x -> joined(e, networks.apply(e.networkId())));
+      sent.add(joined(e, networks.apply(e.networkId())));
     }
-    List<SandboxInterface> ifs = endpoints.stream().map(e -> {
+    List<SandboxInterface> ifs = endpoints.stream().filter(e -> e.ifName() != null).map(e -> {
       Network n = networks.apply(e.networkId());
-      boolean gw = !endpoints.isEmpty() && endpoints.get(0) == e && n != null && !n.internal();
+      boolean gw = e.gateway4() != null && e.ipv4() != null && n != null && !n.internal();
       return new SandboxInterface(e.ifName(), e.networkId(), e.mac(), e.ipv4(), e.ipv6(),
           gw ? e.gateway4() : null, e.networkName(), e.aliases(), n != null && n.dnsEnabled());
     }).toList();
-    all = all.compose(x -> publish("io.berth.network.sandbox.ready", s.containerId(),
+    sent.add(publish("io.berth.network.sandbox.ready", s.containerId(),
         new SandboxReady(s.containerId(), s.key(), node, ifs, s.containerName())));
     if (!s.published().isEmpty()) {
-      all = all.compose(x -> publish("io.berth.network.ports.published", s.containerId(),
+      sent.add(publish("io.berth.network.ports.published", s.containerId(),
           new PortsPublished(s.containerId(), node, ports(s.published()))));
     }
-    return all;
+    return Future.all(sent).mapEmpty();
+  }
+
+  /** One {@code endpoint.left} per endpoint, {@code ports.unpublished}, then {@code sandbox.removed}. */
+  public Future<Void> sandboxRemoved(Sandbox s, List<Endpoint> endpoints, Function<String, Network> networks) {
+    List<Future<Void>> sent = new ArrayList<>();
+    for (Endpoint e : endpoints) {
+      sent.add(left(e, networks.apply(e.networkId())));
+    }
+    sent.add(portsUnpublished(s.containerId(), s.published()));
+    sent.add(sandboxRemoved(s));
+    return Future.all(sent).mapEmpty();
   }
 
   public Future<Void> joined(Endpoint e, Network n) {

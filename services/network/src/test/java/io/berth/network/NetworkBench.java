@@ -1,0 +1,166 @@
+package io.berth.network;
+
+import io.berth.events.BerthEvents;
+import io.berth.events.Topics;
+import io.berth.events.container.ContainerCreated;
+import io.berth.events.container.ContainerRemoved;
+import io.berth.events.container.NetworkAttachment;
+import io.berth.events.container.PortBinding;
+import io.berth.kit.config.DaemonConfig;
+import io.berth.kit.node.BerthNode;
+import io.berth.network.domain.IpamConfig;
+import io.berth.network.domain.NetworkSpec;
+import io.berth.testing.lab.ExecResult;
+import io.berth.testing.lab.LabNetns;
+import io.berth.testing.node.Ports;
+import io.cloudevents.CloudEvent;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Attach (container created event → {@code sandbox.ready}) and detach (removed event → {@code sandbox.removed}),
+ * N sequential operations, with and without a published port, side by side with netavark 1.4 and the CNI bridge
+ * plugin run in the same lab namespace (methods of anchor-figures.md §1). Prints figures; asserts nothing about
+ * timing. Run: {@code mvn -B -o -pl services/network test -Dberth.excludedGroups= -Dgroups=bench
+ * -Dtest=NetworkBench}; figures in {@code services/network/target/network-bench.txt}.
+ */
+@Tag("bench")
+@Tag("host")
+class NetworkBench {
+  static final int N = Integer.getInteger("bench.n", 200);
+  @RegisterExtension LabNetns lab = new LabNetns();
+  @TempDir Path dir;
+
+  @Test
+  void attachDetachSideBySide() throws Exception {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format("%-34s %10s %8s %8s %8s   %10s %8s %8s %8s", "variant (N=" + N + ")", "attach/s", "p50 ms",
+        "p99 ms", "", "detach/s", "p50 ms", "p99 ms", ""));
+    DaemonConfig cfg = DaemonConfig.of(new JsonObject()
+        .put("data-root", dir.resolve("data").toString()).put("exec-root", dir.resolve("run").toString())
+        .put("node-name", "bench").put("log-level", "warn")
+        .put("hosts", new JsonArray().add("tcp://127.0.0.1:" + Ports.free()))
+        .put("kafka", new JsonObject().put("listen", "127.0.0.1:" + Ports.free()).put("partitions", 1))
+        .put("cluster", new JsonObject().put("port", Ports.free()).put("name", "bench-" + UUID.randomUUID())));
+    NetworkService service = new NetworkService(lab.netns());
+    BerthNode node = BerthNode.start(cfg, "bench", List.of(service), true);
+    try {
+      service.networks().create(new NetworkSpec("benchnet", "bridge", false, false, false, false, true, false, null,
+          List.of(new IpamConfig("10.88.0.0/16", null, null, Map.of())), Map.of(), Map.of(), Map.of()))
+          .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      Map<String, CompletableFuture<Long>> ready = new ConcurrentHashMap<>();
+      Map<String, CompletableFuture<Long>> removed = new ConcurrentHashMap<>();
+      node.context().events().subscribe(Topics.NETWORK_EVENTS, "bench-" + UUID.randomUUID(), (CloudEvent e) -> {
+        String key = String.valueOf(e.getExtension("partitionkey"));
+        long now = System.nanoTime();
+        if (e.getType().equals("io.berth.network.sandbox.ready")) {
+          ready.computeIfAbsent(key, k -> new CompletableFuture<>()).complete(now);
+        } else if (e.getType().equals("io.berth.network.sandbox.removed")) {
+          removed.computeIfAbsent(key, k -> new CompletableFuture<>()).complete(now);
+        }
+        return Future.succeededFuture();
+      }).toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      run(node, ready, removed, 0, false, 20); // warm-up, not reported
+      lines.add(row("berth, no port", run(node, ready, removed, 1000, false, N)));
+      lines.add(row("berth, 1 published port", run(node, ready, removed, 2000, true, N)));
+    } finally {
+      node.stop();
+    }
+    Path scripts = Path.of("src/test/resources/bench").toAbsolutePath();
+    for (String tool : List.of("netavark", "cni")) {
+      for (int ports : new int[] {0, 1}) {
+        Path out = dir.resolve(tool + ports);
+        ExecResult r = lab.exec("nsenter", "--net=" + lab.netns().path(), "--", "bash",
+            scripts.resolve(tool + ".sh").toString(), String.valueOf(N), String.valueOf(ports), lab.prefix(),
+            out.toString());
+        if (!r.ok()) {
+          lines.add(tool + " failed: " + r.stderr());
+          continue;
+        }
+        String summary = Files.readString(out.resolve("summary"));
+        double[] setup = read(out.resolve("setup_ms"));
+        double[] teardown = read(out.resolve("teardown_ms"));
+        lines.add(row((tool.equals("cni") ? "CNI bridge 1.1 + host-local, ipMasq" : "netavark 1.4 bridge")
+            + (ports == 1 ? ", 1 port" : ""), new double[][] {setup, teardown,
+            {N / seconds(summary, "setup_total_s"), N / seconds(summary, "teardown_total_s")}}));
+      }
+    }
+    String report = String.join("\n", lines);
+    System.out.println(report);
+    Files.createDirectories(Path.of("target"));
+    Files.writeString(Path.of("target/network-bench.txt"), report + "\n");
+  }
+
+  /** N sequential attaches, then N detaches; returns {attach ms[], detach ms[], {attach/s, detach/s}}. */
+  private static double[][] run(BerthNode node, Map<String, CompletableFuture<Long>> ready,
+                                Map<String, CompletableFuture<Long>> removed, int base, boolean port, int n)
+      throws Exception {
+    double[] attach = new double[n];
+    double[] detach = new double[n];
+    String[] ids = new String[n];
+    long t0 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      ids[i] = String.format("%064x", 0xbe0000L + base + i);
+      ContainerCreated c = new ContainerCreated(ids[i], "bench" + (base + i), "bench", "busybox", null, null,
+          "2026-11-27T00:00:00Z", null, null, "benchnet", List.of(new NetworkAttachment("benchnet", null, null, null,
+          null, null)), port ? List.of(new PortBinding(80, null, "", String.valueOf(20000 + base + i))) : List.of(),
+          false, null, null, null, null, null, false, null, null, false, null, null);
+      CompletableFuture<Long> done = ready.computeIfAbsent(ids[i], k -> new CompletableFuture<>());
+      long a = System.nanoTime();
+      node.context().events().publish(BerthEvents.create("io.berth.container.created", "urn:bench", ids[i], c));
+      attach[i] = (done.get(60, TimeUnit.SECONDS) - a) / 1e6;
+    }
+    long t1 = System.nanoTime();
+    for (int i = 0; i < n; i++) {
+      CompletableFuture<Long> done = removed.computeIfAbsent(ids[i], k -> new CompletableFuture<>());
+      long a = System.nanoTime();
+      node.context().events().publish(BerthEvents.create("io.berth.container.removed", "urn:bench", ids[i],
+          new ContainerRemoved(ids[i], "bench", false)));
+      detach[i] = (done.get(60, TimeUnit.SECONDS) - a) / 1e6;
+    }
+    long t2 = System.nanoTime();
+    return new double[][] {attach, detach, {n / ((t1 - t0) / 1e9), n / ((t2 - t1) / 1e9)}};
+  }
+
+  private static String row(String name, double[][] r) {
+    return String.format("%-34s %10.1f %8.2f %8.2f %8s   %10.1f %8.2f %8.2f", name, r[2][0], pct(r[0], 50),
+        pct(r[0], 99), "", r[2][1], pct(r[1], 50), pct(r[1], 99));
+  }
+
+  private static double pct(double[] xs, int p) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    double k = (s.length - 1) * p / 100.0;
+    int f = (int) k;
+    int c = Math.min(f + 1, s.length - 1);
+    return s[f] + (s[c] - s[f]) * (k - f);
+  }
+
+  private static double[] read(Path file) throws Exception {
+    return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).mapToDouble(Double::parseDouble).toArray();
+  }
+
+  private static double seconds(String summary, String key) {
+    for (String l : summary.split("\n")) {
+      if (l.startsWith(key)) {
+        return Double.parseDouble(l.substring(key.length()).trim());
+      }
+    }
+    return Double.NaN;
+  }
+}

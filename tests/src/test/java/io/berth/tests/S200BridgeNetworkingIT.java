@@ -1,0 +1,321 @@
+package io.berth.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.berth.testing.lab.LeakCheck;
+import io.berth.testing.node.Commands;
+import io.berth.testing.node.NodeProcess;
+import io.berth.testing.node.Repo;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Bridge networking end to end: the node in a lab namespace, networks through the real docker CLI, containers
+ * through container events ({@code bin/berth events publish}), traffic only between the node's namespace, the
+ * sandboxes and a lab client namespace this test makes. The seed's walkthrough, isolation, {@code --internal},
+ * port publishing (lab address, 127.0.0.1, hairpin, random port), every bad input, connect/disconnect, and a
+ * kill -9 in the middle of container churn followed by a restart that leaves nothing behind.
+ */
+@Tag("host")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class S200BridgeNetworkingIT {
+  static final String CLIENT_NS = "s200client" + ProcessHandle.current().pid();
+  static final String LAB_NODE_IP = "10.231.0.1";
+  @TempDir static Path dir;
+  static NodeProcess node;
+  static Path www;
+
+  static String id(int n) {
+    return String.format("%064x", 0x5200L * 1000 + n);
+  }
+
+  @BeforeAll
+  static void startNode() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
+    assertTrue(Commands.run("docker", "--version").ok(), "the docker CLI is required");
+    node = NodeProcess.create(dir.resolve("node1"), "node1");
+    node.start();
+    // a lab "outside" client: its own namespace, a veth into the node's namespace
+    ok(Commands.run("ip", "netns", "add", CLIENT_NS));
+    ok(node.inNetns("ip", "link", "add", "lab0", "type", "veth", "peer", "name", "eth0", "netns", "/run/netns/" + CLIENT_NS));
+    ok(node.inNetns("ip", "addr", "add", LAB_NODE_IP + "/24", "dev", "lab0"));
+    ok(node.inNetns("ip", "link", "set", "lab0", "up"));
+    ok(Commands.run("ip", "-n", CLIENT_NS, "addr", "add", "10.231.0.2/24", "dev", "eth0"));
+    ok(Commands.run("ip", "-n", CLIENT_NS, "link", "set", "eth0", "up"));
+    ok(Commands.run("ip", "-n", CLIENT_NS, "link", "set", "lo", "up"));
+    www = Files.createDirectories(dir.resolve("www"));
+    Files.writeString(www.resolve("index.html"), "hello from c1\n");
+  }
+
+  @AfterAll
+  static void stopNode() throws Exception {
+    Commands.run("ip", "netns", "del", CLIENT_NS);
+    if (node != null) {
+      node.close();
+      // the sandbox directory is a shared bind mount (as ip netns makes /run/netns); release it with the node
+      Commands.run("umount", "-l", node.execRoot().resolve("netns").toString());
+    }
+    LeakCheck.assertClean("s200client", Path.of("/run/berth-lab"));
+  }
+
+  // ---- helpers ----
+
+  static Commands.Result ok(Commands.Result r) {
+    assertTrue(r.ok(), r.toString());
+    return r;
+  }
+
+  static void publish(String type, JsonObject data) {
+    ok(node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(), "events",
+        "publish", type, "--exec-root", node.execRoot().toString(), "--data", data.encode()));
+  }
+
+  static void created(int n, String name, String network, String hostPort) {
+    JsonObject c = new JsonObject().put("id", id(n)).put("name", name).put("node", "node1").put("image", "busybox")
+        .put("createdAt", "2026-11-27T00:00:00Z").put("networkMode", network);
+    JsonArray ports = new JsonArray();
+    if (hostPort != null) {
+      ports.add(new JsonObject().put("containerPort", 80).put("protocol", "tcp").put("hostIp", "").put("hostPort", hostPort));
+    }
+    publish("io.berth.container.created", c.put("portBindings", ports));
+  }
+
+  static Path sandbox(int n) {
+    return node.execRoot().resolve("netns").resolve(id(n));
+  }
+
+  static Commands.Result inSandbox(int n, String... cmd) {
+    List<String> all = new ArrayList<>(List.of("nsenter", "--net=" + sandbox(n), "--"));
+    all.addAll(List.of(cmd));
+    return Commands.run(all, Map.of(), 30);
+  }
+
+  /** The network service's own address (for the non-Docker sandbox view), from its start line. */
+  static String serviceAddress() throws Exception {
+    Matcher m = Pattern.compile("network API listening on (127\\.0\\.0\\.1:\\d+)").matcher(Files.readString(node.log()));
+    String last = null;
+    while (m.find()) {
+      last = m.group(1);
+    }
+    return last;
+  }
+
+  static Commands.Result serviceGet(String path) throws Exception {
+    return node.inNetns("curl", "-s", "-w", "\n%{http_code}", "http://" + serviceAddress() + path);
+  }
+
+  static void await(String what, Supplier<Boolean> cond) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (cond.get()) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  static String ipOf(String network, int n) {
+    JsonObject cs = new JsonObject(ok(node.docker("network", "inspect", network, "--format", "{{json .Containers}}")).out());
+    String cidr = cs.getJsonObject(id(n)).getString("IPv4Address");
+    return cidr.substring(0, cidr.indexOf('/'));
+  }
+
+  static String hostState() {
+    return node.inNetns("ip", "-o", "link", "show").out() + node.inNetns("nft", "list", "table", "inet", "berth").out()
+        + String.join(",", listNetns());
+  }
+
+  static List<String> listNetns() {
+    try (var s = Files.list(node.execRoot().resolve("netns"))) {
+      return s.map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (java.io.IOException e) {
+      return List.of();
+    }
+  }
+
+  // ---- the scenario ----
+
+  @Test
+  @Order(1)
+  void seedWalkthrough() throws Exception {
+    Commands.Result ls = ok(node.docker("network", "ls"));
+    assertTrue(ls.out().matches("(?s).*bridge\\s+bridge\\s+local.*host\\s+host\\s+local.*none\\s+null\\s+local.*"), ls.out());
+    assertTrue(ok(node.docker("network", "create", "-d", "bridge", "localnet")).out().trim().matches("[0-9a-f]{64}"));
+    created(1, "c1", "localnet", "5000");
+    created(2, "c2", "localnet", null);
+    await("c1 and c2 on localnet", () -> {
+      String out = node.docker("network", "inspect", "localnet", "--format", "{{json .Containers}}").out();
+      return out.contains("\"Name\":\"c1\"") && out.contains("\"Name\":\"c2\"");
+    });
+    ok(inSandbox(2, "busybox", "ping", "-c1", "-W2", ipOf("localnet", 1)));
+    String netId = ok(node.docker("network", "inspect", "localnet", "--format", "{{.Id}}")).out().trim();
+    String bridges = ok(node.inNetns("bridge", "link")).out();
+    assertEquals(2, bridges.lines().filter(l -> l.contains("master br-" + netId.substring(0, 12))).count(), bridges);
+    assertTrue(ok(node.inNetns("ip", "link", "show")).out().contains("br-" + netId.substring(0, 12)));
+  }
+
+  @Test
+  @Order(2)
+  void networksAreIsolatedAndInternalStaysInside() throws Exception {
+    ok(node.docker("network", "create", "othernet"));
+    ok(node.docker("network", "create", "--internal", "--subnet", "10.77.0.0/24", "intnet"));
+    created(3, "c3", "othernet", null);
+    created(4, "c4", "intnet", null);
+    await("c3 and c4", () -> Files.exists(sandbox(3)) && Files.exists(sandbox(4))
+        && node.docker("network", "inspect", "intnet", "--format", "{{json .Containers}}").out().contains("c4"));
+    String c1 = ipOf("localnet", 1);
+    assertFalse(inSandbox(3, "busybox", "ping", "-c1", "-W1", c1).ok(), "othernet must not reach localnet");
+    assertFalse(inSandbox(4, "busybox", "ping", "-c1", "-W1", c1).ok(), "internal must not reach localnet");
+    assertFalse(inSandbox(4, "ip", "route").out().contains("default"), "an internal network gives no default route");
+    assertTrue(inSandbox(3, "ip", "route").out().contains("default via"));
+    String nft = ok(node.inNetns("nft", "list", "table", "inet", "berth")).out();
+    String subnet = new JsonArray(ok(node.docker("network", "inspect", "localnet", "--format", "{{json .IPAM.Config}}"))
+        .out()).getJsonObject(0).getString("Subnet");
+    assertTrue(nft.contains("ip saddr " + subnet + " oifname != "), nft);
+    assertFalse(nft.contains("ip saddr 10.77.0.0/24"), "no masquerade for an internal network:\n" + nft);
+    assertEquals("", ok(node.inNetns("nft", "list", "tables")).out().lines()
+        .filter(t -> !t.equals("table inet berth")).reduce("", String::concat), "berth makes no other table");
+  }
+
+  @Test
+  @Order(3)
+  void publishedPortAnswersFromOutsideLocalhostAndOtherContainers() throws Exception {
+    Process httpd = new ProcessBuilder("nsenter", "--net=" + sandbox(1), "--", "busybox", "httpd", "-f", "-p", "80",
+        "-h", www.toString()).start();
+    try {
+      await("httpd in c1", () -> inSandbox(1, "curl", "-s", "-o", "/dev/null", "-m", "1", "http://127.0.0.1/").ok());
+      String viaLab = ok(Commands.run("ip", "netns", "exec", CLIENT_NS, "curl", "-s", "-m", "5",
+          "http://" + LAB_NODE_IP + ":5000/")).out();
+      assertEquals("hello from c1\n", viaLab);
+      assertEquals("hello from c1\n", ok(node.inNetns("curl", "-s", "-m", "5", "http://127.0.0.1:5000/")).out());
+      assertEquals("hello from c1\n", ok(inSandbox(2, "curl", "-s", "-m", "5", "http://" + LAB_NODE_IP + ":5000/")).out(),
+          "hairpin from c2");
+    } finally {
+      httpd.destroy();
+      httpd.waitFor();
+    }
+    Commands.Result view = serviceGet("/sandboxes/c1");
+    JsonObject s = new JsonObject(view.out().substring(0, view.out().lastIndexOf('\n')));
+    assertEquals(new JsonObject().put("80/tcp", new JsonArray().add(new JsonObject().put("HostIp", "0.0.0.0")
+        .put("HostPort", "5000"))), s.getJsonObject("Ports"));
+    assertEquals("eth0", s.getJsonObject("Networks").getJsonObject("localnet").getString("InterfaceName"));
+  }
+
+  @Test
+  @Order(4)
+  void randomHostPort() throws Exception {
+    created(5, "c5", "localnet", "");
+    await("c5", () -> Files.exists(sandbox(5)) && serviceGetQuiet("/sandboxes/c5").contains("80/tcp"));
+    String body = serviceGet("/sandboxes/c5").out();
+    int port = Integer.parseInt(new JsonObject(body.substring(0, body.lastIndexOf('\n'))).getJsonObject("Ports")
+        .getJsonArray("80/tcp").getJsonObject(0).getString("HostPort"));
+    assertTrue(port >= 32768 && port <= 60999, "port " + port);
+  }
+
+  static String serviceGetQuiet(String path) {
+    try {
+      return serviceGet(path).out();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  @Test
+  @Order(5)
+  void badInputsAreRefusedWithDockersMessagesAndChangeNothing() throws Exception {
+    String before = hostState();
+    String subnet = new JsonArray(ok(node.docker("network", "inspect", "localnet", "--format", "{{json .IPAM.Config}}"))
+        .out()).getJsonObject(0).getString("Subnet");
+    expectError("invalid pool request: Pool overlaps with other one on this address space",
+        "network", "create", "--subnet", subnet, "overlap");
+    expectError("invalid CIDR address: 10.1.2.0/33", "network", "create", "--subnet", "10.1.2.0/33", "badcidr");
+    expectError("no matching subnet for gateway 10.9.9.1", "network", "create", "--subnet", "10.8.0.0/24",
+        "--gateway", "10.9.9.1", "badgw");
+    expectError("error while removing network: network localnet id", "network", "rm", "localnet");
+    expectError("network with name localnet already exists", "network", "create", "localnet");
+    expectError("No such container: nosuch", "network", "connect", "localnet", "nosuch");
+    expectError("network nosuchnet not found", "network", "rm", "nosuchnet");
+    created(6, "c6", "localnet", "5000");
+    await("c6 refused", () -> serviceGetQuiet("/sandboxes/" + id(6)).contains("port is already allocated"));
+    Commands.Result r = serviceGet("/sandboxes/" + id(6));
+    assertTrue(r.out().endsWith("409"), r.out());
+    assertTrue(r.out().contains("Bind for 0.0.0.0:5000 failed: port is already allocated"), r.out());
+    assertEquals(before, hostState(), "a refused request changes nothing on the host");
+  }
+
+  static void expectError(String message, String... args) {
+    Commands.Result r = node.docker(args);
+    assertFalse(r.ok(), r.toString());
+    assertTrue(r.err().contains(message), "expected '" + message + "' in " + r);
+  }
+
+  @Test
+  @Order(6)
+  void connectAndDisconnect() throws Exception {
+    ok(node.docker("network", "connect", "--alias", "web", "localnet", "c3"));
+    String cs = ok(node.docker("network", "inspect", "localnet", "--format", "{{json .Containers}}")).out();
+    assertTrue(cs.contains("\"Name\":\"c3\""), cs);
+    assertTrue(inSandbox(3, "ip", "-br", "addr").out().contains("eth1"));
+    ok(inSandbox(3, "busybox", "ping", "-c1", "-W2", ipOf("localnet", 1)));
+    ok(node.docker("network", "disconnect", "localnet", "c3"));
+    assertFalse(inSandbox(3, "ip", "-br", "addr").out().contains("eth1"));
+    assertFalse(ok(node.docker("network", "inspect", "localnet", "--format", "{{json .Containers}}")).out()
+        .contains("\"Name\":\"c3\""));
+  }
+
+  @Test
+  @Order(7)
+  void killDuringChurnThenRestartLeavesNothingBehind() throws Exception {
+    String addr = serviceAddress();
+    // churn through the synchronous sandbox API (fast), kill -9 while it runs
+    Process churn = new ProcessBuilder("nsenter", "--net=/run/netns/" + node.netns(), "--", "bash", "-c",
+        "for i in $(seq 10 40); do id=$(printf '%064x' $((0x5200*1000+i))); curl -s -o /dev/null -X POST "
+            + "-H 'Content-Type: application/json' http://" + addr + "/sandboxes -d '{\"id\":\"'$id'\",\"name\":\"churn'$i'\","
+            + "\"node\":\"node1\",\"image\":\"busybox\",\"createdAt\":\"2026-11-27T00:00:00Z\",\"networkMode\":\"localnet\","
+            + "\"portBindings\":[{\"containerPort\":80,\"hostPort\":\"\"}]}'; done").start();
+    Thread.sleep(1500);
+    node.kill();
+    churn.destroyForcibly().waitFor();
+    node.start();
+    // remove every container the node knows, through events and the API
+    for (int n : new int[] {1, 2, 3, 4, 5}) {
+      node.inNetns("curl", "-s", "-X", "DELETE", "http://" + serviceAddress() + "/sandboxes/" + id(n));
+    }
+    for (int i = 10; i <= 40; i++) {
+      node.inNetns("curl", "-s", "-X", "DELETE", "http://" + serviceAddress() + "/sandboxes/" + id(i));
+    }
+    publish("io.berth.container.removed", new JsonObject().put("id", id(6)).put("node", "node1")
+        .put("removeVolumes", false));
+    for (String net : List.of("localnet", "othernet", "intnet")) {
+      ok(node.docker("network", "rm", net));
+    }
+    await("no sandbox, endpoint veth or port left", () -> {
+      String links = node.inNetns("ip", "-o", "link", "show").out();
+      return listNetns().isEmpty() && !links.contains(": vb") && !links.contains(": br-");
+    });
+    String nft = ok(node.inNetns("nft", "list", "table", "inet", "berth")).out();
+    assertFalse(nft.contains("elements"), "no port mapping left:\n" + nft);
+    assertFalse(nft.contains("br-"), "no rule of a removed network left:\n" + nft);
+    assertTrue(node.inNetns("ip", "-o", "link", "show").out().contains("berth0"), "the default bridge stays");
+  }
+}
