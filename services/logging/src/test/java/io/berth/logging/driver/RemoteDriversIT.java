@@ -206,6 +206,16 @@ class RemoteDriversIT {
           "com.example.tier")),
           LogMessage.of(LogStream.STDOUT, "journal out", t), LogMessage.of(LogStream.STDERR, "journal\nerr", t),
           new LogMessage(LogStream.STDOUT, "half".getBytes(), t, new PartialMeta("pp", 1, false)));
+      // berth's own logs: the logback appender the service installs when the journal socket exists
+      ch.qos.logback.classic.LoggerContext lc =
+          (ch.qos.logback.classic.LoggerContext) org.slf4j.LoggerFactory.getILoggerFactory();
+      io.berth.logging.daemon.JournaldAppender appender = new io.berth.logging.daemon.JournaldAppender(socket.toString());
+      appender.setContext(lc);
+      appender.start();
+      appender.doAppend(new ch.qos.logback.classic.spi.LoggingEvent("x", lc.getLogger("io.berth.test"),
+          ch.qos.logback.classic.Level.WARN, "daemon line {}", null, new Object[] {42}));
+      appender.stop();
+      assertTrue(!io.berth.logging.daemon.JournaldAppender.installIfPresent(dir.resolve("none").toString()));
       List<JsonObject> entries = new ArrayList<>();
       for (int i = 0; i < 50 && entries.size() < 3; i++) {
         Thread.sleep(100);
@@ -241,6 +251,18 @@ class RemoteDriversIT {
       assertEquals("pp", entries.get(2).getString("CONTAINER_PARTIAL_ID"));
       assertEquals("1", entries.get(2).getString("CONTAINER_PARTIAL_ORDINAL"));
       assertEquals("false", entries.get(2).getString("CONTAINER_PARTIAL_LAST"));
+      Path file;
+      try (var st = Files.walk(logs)) {
+        file = st.filter(p -> p.toString().endsWith("system.journal")).findFirst().orElseThrow();
+      }
+      Process q = new ProcessBuilder("journalctl", "--file", file.toString(), "-o", "json", "SYSLOG_IDENTIFIER=berth")
+          .redirectErrorStream(true).start();
+      List<JsonObject> daemon = new String(q.getInputStream().readAllBytes()).lines().filter(l -> l.startsWith("{"))
+          .map(JsonObject::new).toList();
+      assertEquals(1, daemon.size(), daemon.toString());
+      assertEquals("daemon line 42", daemon.get(0).getString("MESSAGE"));
+      assertEquals("4", daemon.get(0).getString("PRIORITY"));
+      assertEquals("io.berth.test", daemon.get(0).getString("BERTH_LOGGER"));
     } finally {
       if (old == null) System.clearProperty("berth.journald.socket");
       else System.setProperty("berth.journald.socket", old);

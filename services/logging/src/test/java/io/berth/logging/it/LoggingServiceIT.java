@@ -32,9 +32,15 @@ class LoggingServiceIT {
   @TempDir static Path dir;
   static LoggingNode node;
 
+  static final List<io.cloudevents.CloudEvent> LOGGING_EVENTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   @BeforeAll
   static void start() throws Exception {
     node = new LoggingNode(dir, new JsonObject().put("log-opts", new JsonObject().put("max-size", "50m")));
+    node.node.context().events().subscribe(Topics.LOGGING_EVENTS, "test-" + java.util.UUID.randomUUID(), e -> {
+      LOGGING_EVENTS.add(e);
+      return io.vertx.core.Future.succeededFuture();
+    }).await();
   }
 
   @AfterAll
@@ -49,6 +55,15 @@ class LoggingServiceIT {
     Path out = node.containerDir(id).resolve("stdout.fifo");
     Path err = node.containerDir(id).resolve("stderr.fifo");
     LoggingNode.awaitPath(err);
+    io.berth.events.logging.LoggingAttached attached = null;
+    for (int i = 0; i < 100 && attached == null; i++) {
+      attached = LOGGING_EVENTS.stream().filter(e -> e.getType().equals("io.berth.logging.attached"))
+          .map(e -> io.berth.events.BerthEvents.data(e, io.berth.events.logging.LoggingAttached.class))
+          .filter(a -> a.containerId().equals(id)).findFirst().orElse(null);
+      if (attached == null) Thread.sleep(100);
+    }
+    assertEquals(new io.berth.events.logging.LoggingAttached(id, node.name(), out.toString(), err.toString(),
+        "json-file"), attached);
     LoggingNode.sh("i=0; while [ $i -lt 2000 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done"
         + " > " + out + " 2> " + err);
     CompletableFuture<HttpResponse<byte[]>> follow = node.http.sendAsync(
@@ -151,5 +166,30 @@ class LoggingServiceIT {
     assertEquals("invalid size: 'ten'", new JsonObject(new String(logs.body())).getString("message"));
     assertEquals(400, node.get("/containers/" + id + "/logs").statusCode(), "no stream chosen");
     assertEquals(404, node.get("/containers/nosuch/logs?stdout=1").statusCode());
+  }
+
+  @Test
+  void serviceLogsOfThisNodeCarryTheSwarmDetails() throws Exception {
+    String id = LoggingNode.newId();
+    JsonObject data = new JsonObject().put("id", id).put("name", "websvc.1.task1").put("node", node.name())
+        .put("image", "nginx").put("createdAt", "2026-11-27T18:00:00Z").put("networkMode", "none")
+        .put("task", new JsonObject().put("serviceId", "svc1").put("serviceName", "websvc").put("taskId", "task1")
+            .put("taskSlot", 1));
+    node.publish("io.berth.container.created", id, data);
+    Path out = node.containerDir(id).resolve("stdout.fifo");
+    LoggingNode.awaitPath(out);
+    LoggingNode.sh("echo hello from a task > " + out);
+    List<LoggingNode.Frame> frames = List.of();
+    for (int i = 0; i < 100 && frames.isEmpty(); i++) {
+      frames = LoggingNode.demux(node.get("/logging/services/websvc/logs?stdout=1&stderr=1&timestamps=1").body());
+      if (frames.isEmpty()) Thread.sleep(100);
+    }
+    assertEquals(1, frames.size());
+    String prefix = "com.docker.swarm.node.id=" + node.name() + ",com.docker.swarm.service.id=svc1,"
+        + "com.docker.swarm.task.id=task1 hello from a task\n";
+    assertTrue(frames.get(0).payload().matches("\\d{4}-\\d\\d-\\d\\dT[0-9:.]{18}Z \\Q" + prefix.trim() + "\\E\n"),
+        frames.get(0).payload());
+    assertEquals(0, LoggingNode.demux(node.get("/logging/services/other/logs?stdout=1").body()).size());
+    node.removed(id);
   }
 }
