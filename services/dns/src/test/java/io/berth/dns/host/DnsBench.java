@@ -1,0 +1,249 @@
+package io.berth.dns.host;
+
+import static io.berth.dns.host.DnsLab.NET_ID;
+
+import io.berth.dns.domain.Addresses;
+import io.berth.dns.domain.EndpointRecord;
+import io.berth.dns.domain.RecordStore;
+import io.berth.dns.server.EmbeddedResolver;
+import io.berth.dns.server.RequesterPolicy;
+import io.berth.host.NetnsHandle;
+import io.berth.testing.lab.ExecResult;
+import io.berth.testing.lab.LabNetns;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * berth's resolver against aardvark-dns and dnsmasq serving the same 100 names (ctrNNN + aliasNNN), side by side in
+ * one lab, with the method of anchor-figures §2: dnsperf in the sandbox of the first container, {@code -c 10 -l 10}
+ * unlimited, then {@code -Q 10000 -v} for latency percentiles; plus registration lag (endpoint added → name
+ * answers, polled from the sandbox). Figures, not assertions. Run (as root, dnsperf, aardvark-dns and dnsmasq
+ * installed):
+ * {@code mvn -B -o -pl services/dns test -Dtest=DnsBench -Dberth.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
+ * Prints to stdout and {@code target/bench/dns-bench.txt}.
+ */
+@Tag("bench")
+class DnsBench {
+  private static final int NAMES = 100;
+  private static final String AARDVARK = "/usr/lib/podman/aardvark-dns";
+  private static final String BERTH_IP = DnsLab.GW4;
+  private static final String AARDVARK_IP = "172.30.0.253";
+  private static final String DNSMASQ_IP = "172.30.0.254";
+
+  @RegisterExtension
+  LabNetns lab = new LabNetns();
+
+  private final StringBuilder report = new StringBuilder();
+
+  @Test
+  void berthVersusAardvarkAndDnsmasq() throws Exception {
+    DnsLab net = new DnsLab(lab);
+    lab.netlink().addAddress("br0", AARDVARK_IP + "/24");
+    lab.netlink().addAddress("br0", DNSMASQ_IP + "/24");
+    NetnsHandle client = net.sandbox("d001", 2);
+    Path dir = lab.tempDir("bench");
+    RecordStore store = new RecordStore();
+    StringBuilder queries = new StringBuilder();
+    StringBuilder hosts = new StringBuilder();
+    StringBuilder aardvark = new StringBuilder(AARDVARK_IP + "\n");
+    for (int i = 1; i <= NAMES; i++) {
+      String n = String.format("%03d", i);
+      String ip = "172.30.0." + (i + 1);
+      String id = String.format("%064x", i);
+      store.upsert(new EndpointRecord("e" + n, NET_ID, DnsLab.NET, id, "ctr" + n, "", List.of("alias" + n),
+          ip + "/24", null, "node1", true));
+      queries.append("ctr").append(n).append(" A\n");
+      hosts.append(ip).append(" ctr").append(n).append(" alias").append(n).append('\n');
+      aardvark.append(id).append(' ').append(ip).append("  ctr").append(n).append(",alias").append(n).append('\n');
+    }
+    Path queryFile = Files.writeString(dir.resolve("queries.txt"), queries);
+    Path hostsFile = Files.writeString(dir.resolve("hosts"), hosts);
+    Path aardvarkDir = Files.createDirectories(dir.resolve("aardvark"));
+    Files.writeString(aardvarkDir.resolve("localnet"), aardvark);
+
+    RequesterPolicy noUpstreams = new RequesterPolicy() {
+      @Override
+      public List<InetSocketAddress> upstreams(String containerId) {
+        return List.of();
+      }
+
+      @Override
+      public boolean setsNdots(String containerId) {
+        return false;
+      }
+    };
+    Process dnsmasq = lab.start(lab.netns(), "dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts",
+        "--addn-hosts=" + hostsFile, "--listen-address=" + DNSMASQ_IP, "--bind-interfaces", "--port=53",
+        "--user=root", "--pid-file=" + dir.resolve("dnsmasq.pid"), "--log-facility=" + dir.resolve("dnsmasq.log"));
+    // aardvark-dns forks into the background once it listens; its pid file says where it went.
+    lab.exec(lab.netns(), "env", "AARDVARK_NO_PROXY=1", AARDVARK, "--config", aardvarkDir.toString(), "-p", "53",
+        "run").orFail();
+    long aardvarkPid = Long.parseLong(Files.readString(aardvarkDir.resolve("aardvark.pid")).strip());
+    try (EmbeddedResolver berth = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
+        noUpstreams, EmbeddedResolver.Options.defaults(), new SimpleMeterRegistry())) {
+      berth.listen(NET_ID, Addresses.parse(BERTH_IP)).get(5, TimeUnit.SECONDS);
+      for (String ip : List.of(BERTH_IP, AARDVARK_IP, DNSMASQ_IP)) {
+        String a = net.dig(client, "+short", "@" + ip, "ctr050").stdout().strip();
+        line("check @%s ctr050 -> %s", ip, a);
+      }
+      long berthPid = ProcessHandle.current().pid();
+      long[] pids = {berthPid, aardvarkPid, dnsmasq.pid()};
+      String[] names = {"berth", "aardvark-dns", "dnsmasq"};
+      String[] ips = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP};
+      for (int s = 0; s < 3; s++) {
+        // warm-up, not reported: a long-running JVM server is JIT-compiled; the others get the same 5 s
+        lab.exec(client, "dnsperf", "-s", ips[s], "-d", queryFile.toString(), "-c", "10", "-l", "5");
+      }
+      line("dnsperf -s <server> -d queries.txt -c 10 -l 10, from the sandbox of ctr001 (172.30.0.2), "
+          + "servers interleaved, 3 rounds");
+      double[][] qps = new double[3][3];
+      for (int round = 1; round <= 3; round++) {
+        for (int s = 0; s < 3; s++) {
+          qps[s][round - 1] = dnsperf(client, names[s] + " r" + round, ips[s], pids[s], queryFile, "-c", "10", "-l",
+              "10");
+        }
+      }
+      for (int s = 0; s < 3; s++) {
+        double[] q = qps[s].clone();
+        Arrays.sort(q);
+        line("%-16s median qps=%.0f (min %.0f, max %.0f)", names[s], q[1], q[0], q[2]);
+      }
+      line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[0]) / median(qps[1]),
+          median(qps[0]) / median(qps[2]));
+      line("dnsperf -s <server> -d queries.txt -c 10 -l 10 -Q 10000 -v: per-query latency");
+      for (int s = 0; s < 3; s++) {
+        dnsperf(client, names[s] + " @10k", ips[s], pids[s], queryFile, "-c", "10", "-l", "10", "-Q", "10000",
+            "-v");
+      }
+      registrationLag(store, client);
+    } finally {
+      ProcessHandle.of(aardvarkPid).ifPresent(ProcessHandle::destroy);
+      dnsmasq.destroy();
+      Path out = Path.of("target/bench");
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("dns-bench.txt"), report);
+    }
+  }
+
+  private static double median(double[] xs) {
+    double[] c = xs.clone();
+    Arrays.sort(c);
+    return c[c.length / 2];
+  }
+
+  private double dnsperf(NetnsHandle client, String label, String server, long pid, Path queries, String... args)
+      throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("dnsperf", "-s", server, "-d", queries.toString()));
+    cmd.addAll(List.of(args));
+    long cpu0 = cpuTicks(pid);
+    long t0 = System.nanoTime();
+    ExecResult r = lab.exec(client, cmd.toArray(String[]::new));
+    double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuTicks(pid) - cpu0) / 100.0 / secs * 100;
+    String qps = field(r.stdout(), "Queries per second:");
+    String avg = field(r.stdout(), "Average Latency (s):");
+    String lost = field(r.stdout(), "Queries lost:");
+    String codes = field(r.stdout(), "Response codes:");
+    String lat = "";
+    if (Arrays.asList(args).contains("-v")) {
+      double[] xs = r.stdout().lines().filter(l -> l.startsWith("> ")).mapToDouble(l -> {
+        String[] f = l.trim().split("\\s+");
+        try {
+          return Double.parseDouble(f[f.length - 1]) * 1e6;
+        } catch (NumberFormatException e) {
+          return Double.NaN;
+        }
+      }).filter(d -> !Double.isNaN(d)).sorted().toArray();
+      if (xs.length > 0) {
+        lat = String.format(Locale.ROOT, " p50=%.0fus p90=%.0fus p99=%.0fus p99.9=%.0fus (n=%d)", pct(xs, 50),
+            pct(xs, 90), pct(xs, 99), pct(xs, 99.9), xs.length);
+      }
+    }
+    line("%-16s qps=%s avg=%s lost=%s codes=%s server-cpu=%.0f%%%s", label, qps, avg, lost, codes, cpu, lat);
+    try {
+      return Double.parseDouble(qps);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** Endpoint added to the store → the name answers from the sandbox (UDP polls every 100 µs). */
+  private void registrationLag(RecordStore store, NetnsHandle client) throws Exception {
+    int n = 200;
+    double[] lags = new double[n];
+    InetSocketAddress server = new InetSocketAddress(Addresses.parse(BERTH_IP), 53);
+    try (DatagramChannel ch = client.openDatagramChannel(new InetSocketAddress(0))) {
+      ch.configureBlocking(false);
+      ByteBuffer in = ByteBuffer.allocate(1500);
+      for (int i = 0; i < n; i++) {
+        String name = "lag" + i;
+        byte[] q = PacketFuzzer.query(name, 1, false);
+        long t0 = System.nanoTime();
+        store.upsert(new EndpointRecord("lag" + i, NET_ID, DnsLab.NET, String.format("%064x", 1000 + i), name, "",
+            List.of(), "172.30.0." + (150 + i % 90) + "/24", null, "node1", true));
+        while (true) {
+          ch.send(ByteBuffer.wrap(q), server);
+          long waitUntil = System.nanoTime() + 100_000;
+          boolean answered = false;
+          while (System.nanoTime() < waitUntil) {
+            in.clear();
+            if (ch.receive(in) != null && in.position() >= 12 && (in.get(3) & 0x0f) == 0 && in.getShort(6) > 0) {
+              answered = true;
+              break;
+            }
+          }
+          if (answered) {
+            break;
+          }
+        }
+        lags[i] = (System.nanoTime() - t0) / 1e3;
+        store.remove("lag" + i);
+        Thread.sleep(2);
+        while (ch.receive(in) != null) {
+          in.clear();
+        }
+      }
+    }
+    Arrays.sort(lags);
+    line("registration lag (record store → answer over UDP, %d names, %d endpoints indexed): p50=%.0fus "
+        + "p99=%.0fus max=%.0fus", n, store.snapshot().size() + 1, pct(lags, 50), pct(lags, 99), lags[n - 1]);
+  }
+
+  private static double pct(double[] sorted, double p) {
+    return sorted[Math.min(sorted.length - 1, (int) (p / 100 * sorted.length))];
+  }
+
+  private static long cpuTicks(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private static String field(String out, String key) {
+    return out.lines().filter(l -> l.contains(key)).findFirst()
+        .map(l -> l.substring(l.indexOf(key) + key.length()).strip()).orElse("?");
+  }
+
+  private void line(String format, Object... args) {
+    String s = String.format(Locale.ROOT, format, args);
+    System.out.println(s);
+    report.append(s).append('\n');
+  }
+}
