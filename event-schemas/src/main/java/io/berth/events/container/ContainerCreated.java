@@ -33,6 +33,9 @@ import java.util.Map;
  * @param autoRemove       {@code --rm}: remove the container, and its anonymous volumes, when it stops
  * @param env              the environment, {@code KEY=value}, for log drivers' {@code env} option
  * @param task             swarm task information when the container runs a service task, else {@code null}
+ * @param imageId          the image id ({@code sha256:...}) when the producer knows it, else {@code null}; optional,
+ *                         for log tags ({@code {{.ImageID}}}) and GELF {@code _image_id}
+ * @param command          entrypoint and arguments; optional (absent = empty), for GELF {@code _command}
  */
 public record ContainerCreated(
     String id,
@@ -58,7 +61,9 @@ public record ContainerCreated(
     List<String> extraHosts,
     boolean autoRemove,
     List<String> env,
-    SwarmTask task) {
+    SwarmTask task,
+    String imageId,
+    List<String> command) {
 
   public ContainerCreated {
     hostname = Defaults.or(hostname, "");
@@ -73,6 +78,19 @@ public record ContainerCreated(
     dns = Defaults.or(dns, DnsConfig.NONE);
     extraHosts = Defaults.list(extraHosts);
     env = Defaults.list(env);
+    command = Defaults.list(command);
+  }
+
+  /** A container without the optional image id and command (the record before they were added). */
+  public ContainerCreated(String id, String name, String node, String image, String hostname, String domainname,
+                          String createdAt, Map<String, String> labels, String sandboxKey, String networkMode,
+                          List<NetworkAttachment> networks, List<PortBinding> portBindings, boolean publishAllPorts,
+                          List<Mount> mounts, List<String> anonymousVolumes, String volumeDriver, LogConfig logConfig,
+                          Stdio stdio, boolean tty, DnsConfig dns, List<String> extraHosts, boolean autoRemove,
+                          List<String> env, SwarmTask task) {
+    this(id, name, node, image, hostname, domainname, createdAt, labels, sandboxKey, networkMode, networks, portBindings,
+        publishAllPorts, mounts, anonymousVolumes, volumeDriver, logConfig, stdio, tty, dns, extraHosts, autoRemove, env,
+        task, null, null);
   }
 
   /** Whether berth must create the network namespace (the producer gave no sandbox key). */

@@ -70,7 +70,7 @@ public final class ContainerEvents {
     }
     SwarmTaskInfo task = c.task() == null ? null
         : new SwarmTaskInfo(c.task().serviceId(), c.task().serviceName(), c.task().taskId(), c.task().taskSlot());
-    ContainerInfo info = new ContainerInfo(c.id(), c.name(), c.node(), c.image(), null, null, c.createdAt(),
+    ContainerInfo info = new ContainerInfo(c.id(), c.name(), c.node(), c.image(), c.imageId(), c.command(), c.createdAt(),
         c.labels(), c.env(), c.tty(), task);
     Path dir = ctx.config().dataRoot().resolve("containers").resolve(c.id());
     return ctx.hostOps().run("logging attach " + info.shortId(), () -> {
