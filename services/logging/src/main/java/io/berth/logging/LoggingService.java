@@ -44,7 +44,8 @@ public final class LoggingService implements ServiceModule {
     ContainerEvents events = new ContainerEvents(ctx, registry, new LogDrivers(http), drops);
     ServiceHttp api = new ServiceHttp(ctx, name());
     new LogsApi(ctx, registry).mount(api.router());
-    return ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + ctx.node(), events::handle)
+    return events.reattach()
+        .compose(v -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + ctx.node(), events::handle))
         .compose(sub -> ctx.vertx().executeBlocking(() -> new IngestConsumer(ctx.kafka(), ctx.node(), registry)))
         .onSuccess(i -> ingest = i)
         .compose(i -> api.listen("127.0.0.1", 0))

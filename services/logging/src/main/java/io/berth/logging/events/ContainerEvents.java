@@ -6,7 +6,9 @@ import io.berth.events.container.ContainerRemoved;
 import io.berth.events.container.ContainerStarted;
 import io.berth.events.container.ContainerStopped;
 import io.berth.events.logging.LoggingAttached;
+import io.berth.events.Topics;
 import io.berth.kit.node.ServiceContext;
+import io.berth.kit.state.StateStore;
 import io.berth.logging.collect.ContainerLogs;
 import io.berth.logging.collect.ContainerRegistry;
 import io.berth.logging.domain.ContainerInfo;
@@ -35,12 +37,32 @@ public final class ContainerEvents {
   private final ContainerRegistry registry;
   private final LogDrivers drivers;
   private final DropReporter drops;
+  private final StateStore<CollectedContainer> state;
 
   public ContainerEvents(ServiceContext ctx, ContainerRegistry registry, LogDrivers drivers, DropReporter drops) {
     this.ctx = ctx;
     this.registry = registry;
     this.drivers = drivers;
     this.drops = drops;
+    this.state = ctx.stateStore(Topics.LOGGING_STATE, "berth.logging.containers", CollectedContainer.class);
+  }
+
+  /**
+   * After a restart: rebuilds the state and reattaches to every container of this node that was not removed, before
+   * events are consumed again (the event handlers are idempotent, so a replayed event changes nothing).
+   */
+  public Future<Void> reattach() {
+    return state.rebuild()
+        .compose(n -> state.values())
+        .compose(all -> {
+          Future<Void> chain = Future.succeededFuture();
+          for (CollectedContainer c : all) {
+            if (!local(c.node())) continue;
+            chain = chain.compose(v -> attach(c.created(), false))
+                .compose(v -> c.stopped() ? drain(c.id(), false) : Future.succeededFuture());
+          }
+          return chain;
+        });
   }
 
   public Future<Void> handle(CloudEvent event) {
@@ -58,6 +80,10 @@ public final class ContainerEvents {
   }
 
   private Future<Void> created(ContainerCreated c) {
+    return attach(c, true);
+  }
+
+  private Future<Void> attach(ContainerCreated c, boolean fresh) {
     if (!local(c.node()) || registry.get(c.id()).isPresent()) return Future.succeededFuture();
     EffectiveLogConfig cfg = LogConfigValidator.resolve(c.logConfig().type(), c.logConfig().config(),
         ctx.config().logDriver(), ctx.config().logOpts());
@@ -70,8 +96,8 @@ public final class ContainerEvents {
     }
     SwarmTaskInfo task = c.task() == null ? null
         : new SwarmTaskInfo(c.task().serviceId(), c.task().serviceName(), c.task().taskId(), c.task().taskSlot());
-    ContainerInfo info = new ContainerInfo(c.id(), c.name(), c.node(), c.image(), c.imageId(), c.command(), c.createdAt(),
-        c.labels(), c.env(), c.tty(), task);
+    ContainerInfo info = new ContainerInfo(c.id(), c.name(), c.node(), c.image(), c.imageId(), c.command(),
+        c.createdAt(), c.labels(), c.env(), c.tty(), task);
     Path dir = ctx.config().dataRoot().resolve("containers").resolve(c.id());
     return ctx.hostOps().run("logging attach " + info.shortId(), () -> {
       Path stdout;
@@ -91,25 +117,38 @@ public final class ContainerEvents {
       registry.put(logs);
       logs.startCollecting();
       return logs;
-    }).compose(logs -> ctx.events().publish(BerthEvents.create("io.berth.logging.attached", source(), c.id(),
+    }).compose(logs -> fresh ? state.put(c.id(), new CollectedContainer(c.id(), ctx.node(), c, false)).map(logs)
+        : Future.succeededFuture(logs))
+      .compose(logs -> ctx.events().publish(BerthEvents.create("io.berth.logging.attached", source(), c.id(),
         new LoggingAttached(c.id(), ctx.node(), logs.stdoutPath().toString(),
             logs.stderrPath() == null ? null : logs.stderrPath().toString(), cfg.driver()))));
   }
 
   private Future<Void> started(ContainerStarted s) {
     if (!local(s.node())) return Future.succeededFuture();
-    registry.get(s.id()).ifPresent(ContainerLogs::startCollecting);
-    return Future.succeededFuture();
+    return registry.get(s.id()).map(logs -> {
+      logs.startCollecting();
+      return remember(logs, false);
+    }).orElse(Future.succeededFuture());
   }
 
   private Future<Void> stopped(ContainerStopped s) {
     if (!local(s.node())) return Future.succeededFuture();
-    return registry.get(s.id())
+    return drain(s.id(), true);
+  }
+
+  private Future<Void> drain(String id, boolean remember) {
+    return registry.get(id)
         .map(logs -> ctx.hostOps().run("logging drain " + logs.info().shortId(), () -> {
           logs.stopped();
           return null;
-        }).<Void>mapEmpty())
+        }).compose(v -> remember ? remember(logs, true) : Future.<Void>succeededFuture()))
         .orElse(Future.succeededFuture());
+  }
+
+  private Future<Void> remember(ContainerLogs logs, boolean stopped) {
+    return state.get(logs.info().id()).compose(c -> c == null ? Future.succeededFuture()
+        : state.put(c.id(), new CollectedContainer(c.id(), c.node(), c.created(), stopped)));
   }
 
   private Future<Void> removed(ContainerRemoved r) {
@@ -120,7 +159,8 @@ public final class ContainerEvents {
           drops.forget(r.id());
           return null;
         }).<Void>mapEmpty())
-        .orElse(Future.succeededFuture());
+        .orElse(Future.succeededFuture())
+        .compose(v -> state.remove(r.id()));
   }
 
   private String source() {
