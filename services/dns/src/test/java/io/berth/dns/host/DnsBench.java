@@ -13,8 +13,6 @@ import io.berth.testing.lab.LabNetns;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.DatagramChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -184,37 +182,19 @@ class DnsBench {
   private void registrationLag(RecordStore store, NetnsHandle client) throws Exception {
     int n = 200;
     double[] lags = new double[n];
-    InetSocketAddress server = new InetSocketAddress(Addresses.parse(BERTH_IP), 53);
-    try (DatagramChannel ch = client.openDatagramChannel(new InetSocketAddress(0))) {
-      ch.configureBlocking(false);
-      ByteBuffer in = ByteBuffer.allocate(1500);
+    try (NamePoller poller = new NamePoller(client, BERTH_IP)) {
       for (int i = 0; i < n; i++) {
         String name = "lag" + i;
-        byte[] q = PacketFuzzer.query(name, 1, false);
         long t0 = System.nanoTime();
-        store.upsert(new EndpointRecord("lag" + i, NET_ID, DnsLab.NET, String.format("%064x", 1000 + i), name, "",
+        store.upsert(new EndpointRecord(name, NET_ID, DnsLab.NET, String.format("%064x", 1000 + i), name, "",
             List.of(), "172.30.0." + (150 + i % 90) + "/24", null, "node1", true));
-        while (true) {
-          ch.send(ByteBuffer.wrap(q), server);
-          long waitUntil = System.nanoTime() + 100_000;
-          boolean answered = false;
-          while (System.nanoTime() < waitUntil) {
-            in.clear();
-            if (ch.receive(in) != null && in.position() >= 12 && (in.get(3) & 0x0f) == 0 && in.getShort(6) > 0) {
-              answered = true;
-              break;
-            }
-          }
-          if (answered) {
-            break;
-          }
+        if (!poller.awaitAnswer(name, 5_000_000_000L)) {
+          throw new AssertionError(name + " never answered");
         }
         lags[i] = (System.nanoTime() - t0) / 1e3;
-        store.remove("lag" + i);
+        store.remove(name);
         Thread.sleep(2);
-        while (ch.receive(in) != null) {
-          in.clear();
-        }
+        poller.drain();
       }
     }
     Arrays.sort(lags);

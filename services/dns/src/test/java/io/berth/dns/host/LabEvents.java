@@ -43,7 +43,7 @@ final class LabEvents {
   }
 
   static String endpointId(String containerId, String networkId) {
-    return (containerId.substring(0, 32) + networkId.substring(0, 32));
+    return containerId.substring(32) + networkId.substring(0, 32);
   }
 
   private static CloudEvent event(String type, String key, JsonObject data) {
