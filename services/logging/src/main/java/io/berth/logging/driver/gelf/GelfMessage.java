@@ -17,6 +17,7 @@ import java.util.Map;
 public final class GelfMessage {
   private final String host;
   private final String extra;
+  private final byte[] extraBytes;
 
   public GelfMessage(String host, ContainerInfo c, String tag, Map<String, String> attrs) {
     this.host = host;
@@ -31,25 +32,37 @@ public final class GelfMessage {
     attrs.forEach(e::put);
     String json = new JsonObject(e).encode();
     this.extra = json.substring(1, json.length() - 1);
+    this.extraBytes = extra.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  private final io.berth.logging.file.ByteBuf buf = new io.berth.logging.file.ByteBuf(4096);
+
+  /** The message as JSON (strings escaped as json-file does, which JSON decoders read the same). */
   public byte[] encode(LogMessage m) {
-    StringBuilder sb = new StringBuilder(256 + m.line().length);
-    sb.append("{\"version\":\"1.1\",\"host\":").append(quote(host))
-        .append(",\"short_message\":").append(quote(m.text()))
-        .append(",\"timestamp\":").append(timestamp(m.timeNanos()))
-        .append(",\"level\":").append(m.stream() == LogStream.STDERR ? 3 : 6);
-    if (!extra.isEmpty()) sb.append(',').append(extra);
-    sb.append('}');
-    return sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    buf.clear();
+    buf.putAscii("{\"version\":\"1.1\",\"host\":");
+    string(host.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    buf.putAscii(",\"short_message\":");
+    string(m.line());
+    buf.putAscii(",\"timestamp\":");
+    buf.putAscii(timestamp(m.timeNanos()));
+    buf.putAscii(m.stream() == LogStream.STDERR ? ",\"level\":3" : ",\"level\":6");
+    if (!extra.isEmpty()) {
+      buf.put(',');
+      buf.put(extraBytes);
+    }
+    buf.put('}');
+    return buf.toArray();
+  }
+
+  private void string(byte[] s) {
+    buf.put('"');
+    io.berth.logging.file.JsonLogFormat.escape(s, buf);
+    buf.put('"');
   }
 
   static String timestamp(long nanos) {
     return BigDecimal.valueOf(nanos / 1_000_000).movePointLeft(3).stripTrailingZeros().toPlainString();
   }
 
-  private static String quote(String s) {
-    String q = new io.vertx.core.json.JsonArray().add(s).encode();
-    return q.substring(1, q.length() - 1);
-  }
 }

@@ -13,8 +13,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.Deflater;
-import java.util.zip.DeflaterOutputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * GELF over UDP (compressed gzip/zlib/none; messages over {@value #CHUNK_SIZE} bytes split into chunks with magic
@@ -71,16 +69,37 @@ public final class GelfSink implements RemoteSink {
     }
   }
 
-  byte[] compress(byte[] json) throws IOException {
+  private Deflater deflater;
+  private byte[] deflated = new byte[64 * 1024];
+  private final java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+
+  /** gzip or zlib with one reused {@link Deflater} (a new one per message costs more than the compression). */
+  byte[] compress(byte[] json) {
     if (compression.equals("none")) return json;
-    ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 64);
-    int lvl = level;
-    try (OutputStream z = compression.equals("zlib")
-        ? new DeflaterOutputStream(out, new Deflater(lvl))
-        : new GZIPOutputStream(out) { { def.setLevel(lvl); } }) {
-      z.write(json);
+    boolean gzip = !compression.equals("zlib");
+    if (deflater == null) deflater = new Deflater(level, gzip);
+    deflater.reset();
+    deflater.setInput(json);
+    deflater.finish();
+    int header = gzip ? 10 : 0;
+    int n = header;
+    while (!deflater.finished()) {
+      if (n == deflated.length) deflated = java.util.Arrays.copyOf(deflated, deflated.length * 2);
+      n += deflater.deflate(deflated, n, deflated.length - n);
     }
-    return out.toByteArray();
+    if (!gzip) return java.util.Arrays.copyOf(deflated, n);
+    byte[] out = new byte[n + 8];
+    System.arraycopy(deflated, 0, out, 0, n);
+    out[0] = 0x1f;
+    out[1] = (byte) 0x8b;
+    out[2] = 8;
+    out[9] = (byte) 0xff;
+    crc.reset();
+    crc.update(json);
+    long c = crc.getValue();
+    for (int i = 0; i < 4; i++) out[n + i] = (byte) (c >>> (8 * i));
+    for (int i = 0; i < 4; i++) out[n + 4 + i] = (byte) (json.length >>> (8 * i));
+    return out;
   }
 
   /** The UDP datagrams of one (compressed) message: itself, or its chunks. */

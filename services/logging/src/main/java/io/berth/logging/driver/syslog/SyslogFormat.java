@@ -38,17 +38,26 @@ public final class SyslogFormat {
     this.octetCounting = octetCounting && this.format.startsWith("rfc5424");
   }
 
+  private long cachedSecond = Long.MIN_VALUE;
+  private String cachedStamp;
+  private String cachedRfc3339;
+
   public byte[] encode(LogMessage m) {
     int priority = facility * 8 + (m.stream() == LogStream.STDERR ? 3 : 6);
     Instant t = Instant.ofEpochSecond(0, m.timeNanos());
+    if (t.getEpochSecond() != cachedSecond && !format.equals("rfc5424micro")) {
+      cachedSecond = t.getEpochSecond();
+      cachedStamp = STAMP.format(t);
+      cachedRfc3339 = RFC3339.format(t);
+    }
     String msg = m.text();
     String text = switch (format) {
-      case "rfc3164" -> "<" + priority + ">" + STAMP.format(t) + " " + hostname + " " + tag + "[" + pid + "]: " + msg;
-      case "rfc5424" -> "<" + priority + ">1 " + RFC3339.format(t) + " " + hostname + " " + tag + " " + pid + " "
+      case "rfc3164" -> "<" + priority + ">" + cachedStamp + " " + hostname + " " + tag + "[" + pid + "]: " + msg;
+      case "rfc5424" -> "<" + priority + ">1 " + cachedRfc3339 + " " + hostname + " " + tag + " " + pid + " "
           + tag + " - " + msg;
       case "rfc5424micro" -> "<" + priority + ">1 " + micro(t) + " " + hostname + " " + tag + " " + pid + " " + tag
           + " - " + msg;
-      default -> "<" + priority + ">" + STAMP.format(t) + " " + tag + "[" + pid + "]: " + msg;
+      default -> "<" + priority + ">" + cachedStamp + " " + tag + "[" + pid + "]: " + msg;
     };
     if (!text.endsWith("\n")) text += "\n";
     if (octetCounting) {
