@@ -69,7 +69,7 @@ class S400LoggingIT {
       }
     } finally {
       node.close();
-      unmountUnder(dir);
+      unmountUnder(node.dataRoot().getParent());
     }
   }
 

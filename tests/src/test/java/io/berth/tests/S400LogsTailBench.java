@@ -1,0 +1,73 @@
+package io.berth.tests;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.berth.testing.node.Commands;
+import io.berth.testing.node.NodeProcess;
+import io.berth.testing.node.RawHttp;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code docker logs --tail 100} latency on a 1 GB json-file, through the real CLI (process start, inspect and logs
+ * included) and as the raw logs request alone. Prints figures, asserts nothing about time.
+ * Run: {@code mvn -B -o -pl tests verify -Dberth.excludedGroups= -Dgroups=bench -Dit.test=S400LogsTailBench -Dtest=none
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
+ */
+@Tag("bench")
+class S400LogsTailBench {
+  @TempDir static Path dir;
+
+  @Test
+  void tail100OnAGigabyteLog() throws Exception {
+    assumeTrue("root".equals(System.getProperty("user.name")), "needs root (network namespaces)");
+    NodeProcess node = NodeProcess.create(dir.resolve("node1"), "node1");
+    S400LoggingIT.node = node;
+    node.start();
+    String id = S400LoggingIT.newId();
+    try {
+      S400LoggingIT.publish("io.berth.container.created", id, S400LoggingIT.container(id, "big",
+          new JsonObject().put("type", "json-file").put("config", new JsonObject())));
+      Path fifo = S400LoggingIT.containerDir(id).resolve("stdout.fifo");
+      S400LoggingIT.awaitPath(S400LoggingIT.containerDir(id).resolve("stderr.fifo"));
+      long t0 = System.nanoTime();
+      Commands.Result w = Commands.run(List.of("sh", "-c", "yes \"$(printf '%099d' 7)\" | head -n 6400000 > " + fifo),
+          Map.of(), 600);
+      assumeTrue(w.ok(), w.toString());
+      Path log = S400LoggingIT.containerDir(id).resolve(id + "-json.log");
+      while (Files.size(log) < 6_400_000L * 160) Thread.sleep(100);
+      System.out.printf("wrote %,d bytes of json-file in %.1f s through the node%n", Files.size(log),
+          (System.nanoTime() - t0) / 1e9);
+      List<Double> cli = new ArrayList<>();
+      List<Double> raw = new ArrayList<>();
+      for (int i = 0; i < 11; i++) {
+        long a = System.nanoTime();
+        Commands.Result r = node.docker("logs", "--tail", "100", "big");
+        cli.add((System.nanoTime() - a) / 1e6);
+        if (!r.ok() || r.out().lines().count() != 100) throw new AssertionError(r.toString());
+        long b = System.nanoTime();
+        RawHttp.Reply reply = RawHttp.get(node.socket(), "/v1.51/containers/" + id + "/logs?stdout=1&stderr=1&tail=100");
+        raw.add((System.nanoTime() - b) / 1e6);
+        if (reply.status() != 200) throw new AssertionError(reply.body());
+      }
+      Collections.sort(cli);
+      Collections.sort(raw);
+      System.out.printf("docker logs --tail 100 on a %,d-byte log: CLI median %.1f ms (min %.1f, max %.1f); "
+          + "logs request alone median %.1f ms (min %.1f, max %.1f)%n", Files.size(log), cli.get(5), cli.get(0),
+          cli.get(10), raw.get(5), raw.get(0), raw.get(10));
+    } finally {
+      S400LoggingIT.CREATED.clear();
+      S400LoggingIT.CREATED.add(id);
+      S400LoggingIT.stopNode();
+      S400LoggingIT.node = null;
+    }
+  }
+}
