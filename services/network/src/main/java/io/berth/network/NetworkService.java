@@ -68,6 +68,12 @@ public final class NetworkService implements ServiceModule {
         .register(LocalOnlyDriver.none());
     NetworkState state = new NetworkState(ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class),
         ctx.node());
+    // Pools and port tables change only inside entry processors: keep them as objects, so a processor does not
+    // deserialize and serialize the whole pool on every allocation.
+    for (String map : List.of(Ipam.MAP, PortAllocator.MAP)) {
+      ctx.hazelcast().getConfig().addMapConfig(new com.hazelcast.config.MapConfig(map)
+          .setInMemoryFormat(com.hazelcast.config.InMemoryFormat.OBJECT));
+    }
     Ipam ipam = new Ipam(ctx.vertx(), ctx.hazelcast().getMap(Ipam.MAP));
     PortAllocator ports = new PortAllocator(ctx.vertx(), ctx.hazelcast().getMap(PortAllocator.MAP), ctx.node());
     NetworkEvents events = new NetworkEvents(ctx.events(), ctx.node());
@@ -126,6 +132,11 @@ public final class NetworkService implements ServiceModule {
   /** The sandbox namespaces' directory. */
   public Path sandboxDir() {
     return host.sandboxes().runDir();
+  }
+
+  /** Undoes the shared bind mount on the sandbox directory (tests; production keeps it, as ip netns does). */
+  public void releaseSandboxDir() {
+    host.sandboxes().releaseRunDir();
   }
 
   @Override

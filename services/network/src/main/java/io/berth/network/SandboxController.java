@@ -83,15 +83,36 @@ public final class SandboxController {
     });
   }
 
+  /** Per-phase timings of sandbox set-up at TRACE (logger {@code io.berth.network.phases}), for profiling. */
+  private static final org.slf4j.Logger PHASES = org.slf4j.LoggerFactory.getLogger("io.berth.network.phases");
+
+  static void mark(String what, long t0, String id) {
+    if (PHASES.isTraceEnabled()) {
+      PHASES.trace("{} {} {} ms", id.substring(0, 12), what, String.format("%.2f", (System.nanoTime() - t0) / 1e6));
+    }
+  }
+
   private Future<Sandbox> build(ContainerCreated c) {
+    long t0 = System.nanoTime();
     SandboxPlan plan = SandboxPlan.of(c, networks);
     Undo undo = new Undo();
     List<Endpoint> eps = new ArrayList<>();
     String key = plan.mode().equals(SandboxPlan.HOST) ? hostNamespacePath
         : c.sandboxKey() != null ? c.sandboxKey() : host.path(c.id()).toString();
     boolean berthCreates = !plan.mode().equals(SandboxPlan.HOST) && c.sandboxKey() == null;
+    // The namespace does not depend on any reservation: make it while ports and addresses are reserved.
+    Future<Void> namespace = !berthCreates ? Future.succeededFuture()
+        : hostOps.run("sandbox create " + c.id(), () -> host.create(c.id())).map(p -> {
+          mark("netns", t0, c.id());
+          undo.add("ip netns delete " + c.id(), () -> hostOps.run("sandbox delete", () -> {
+            host.delete(c.id());
+            return null;
+          }));
+          return null;
+        });
     Future<int[]> reserved = ports.reserve(c.id(), plan.ports());
     return reserved.compose(hostPorts -> {
+      mark("ports", t0, c.id());
       undo.add("release ports", () -> ports.release(c.id()));
       Future<Void> chain = Future.succeededFuture();
       for (int i = 0; i < plan.networks().size(); i++) {
@@ -103,16 +124,10 @@ public final class SandboxController {
           return null;
         });
       }
-      if (berthCreates) {
-        chain = chain.compose(x -> hostOps.run("sandbox create " + c.id(), () -> host.create(c.id())))
-            .map(p -> {
-              undo.add("ip netns delete " + c.id(), () -> hostOps.run("sandbox delete", () -> {
-                host.delete(c.id());
-                return null;
-              }));
-              return null;
-            });
-      }
+      chain = chain.compose(x -> {
+        mark("ipam", t0, c.id());
+        return namespace;
+      });
       Endpoint[] gateway = new Endpoint[1];
       chain = chain.compose(x -> {
         // endpoints exist only now: their joins are chained once all addresses are reserved
@@ -126,6 +141,7 @@ public final class SandboxController {
       });
       List<PortMapping> mapped = new ArrayList<>();
       chain = chain.compose(x -> {
+        mark("joined", t0, c.id());
         mapped.addAll(mappings(plan.ports(), hostPorts, gateway[0]));
         if (mapped.isEmpty()) {
           return Future.succeededFuture();
@@ -134,11 +150,12 @@ public final class SandboxController {
         return firewall.putPorts(c.id(), rules(mapped));
       });
       return chain.compose(x -> {
+        mark("firewall", t0, c.id());
         Sandbox s = new Sandbox(c.id(), c.name(), state.node(), key, berthCreates, plan.mode(),
             eps.stream().map(Endpoint::id).toList(), plan.ports(), mapped);
         return persist(s, eps).map(s);
       });
-    }).recover(undo::rollback);
+    }).recover(e -> namespace.transform(settled -> undo.rollback(e)));
   }
 
   private Future<Endpoint> newEndpoint(Network n, String containerId, String containerName, List<String> aliases,
@@ -221,7 +238,11 @@ public final class SandboxController {
     List<Future<Void>> writes = new ArrayList<>();
     eps.forEach(e -> writes.add(state.put(e)));
     writes.add(state.put(s));
-    return Future.all(writes).compose(x -> events.sandboxReady(s, eps, state::network));
+    long t0 = System.nanoTime();
+    return Future.all(writes).compose(x -> {
+      mark("stored", t0, s.containerId());
+      return events.sandboxReady(s, eps, state::network);
+    }).onComplete(x -> mark("published", t0, s.containerId()));
   }
 
   /** Tears the container's sandbox down; an unknown container is already gone. Every error is reported. */
