@@ -104,6 +104,25 @@ class BridgeHostIT {
   }
 
   @Test
+  void dualStackEndpoint() {
+    host.createBridge("br-666666666666", 0, List.of("10.68.0.1/24", "fd68::1/64"));
+    Path a = sandbox("c6a");
+    Path b = sandbox("c6b");
+    sandboxes.join(new VethJoin("vb000000000061", "br-666666666666", a, "eth0", "02:42:0a:44:00:02", 0,
+        "10.68.0.2/24", "fd68::2/64", "10.68.0.1", "fd68::1", Map.of()));
+    sandboxes.join(new VethJoin("vb000000000062", "br-666666666666", b, "eth0", "02:42:0a:44:00:03", 0,
+        "10.68.0.3/24", "fd68::3/64", "10.68.0.1", "fd68::1", Map.of()));
+    String routes = lab.exec("nsenter", "--net=" + a, "--", "ip", "-6", "route").stdout();
+    assertTrue(routes.contains("default via fd68::1"), routes);
+    boolean reached = false;
+    for (int t = 0; t < 30 && !reached; t++) { // duplicate address detection makes fresh addresses tentative
+      reached = lab.exec("nsenter", "--net=" + b, "--", "busybox", "ping", "-6", "-c1", "-W1", "fd68::2").ok();
+    }
+    assertTrue(reached, "IPv6 between two sandboxes");
+    host.deleteLink("br-666666666666");
+  }
+
+  @Test
   void aFailedJoinLeavesNoVethAddressOrRoute() {
     host.createBridge("br-bbbbbbbbbbbb", 0, List.of("10.62.0.1/24"));
     Path a = sandbox("cf");
