@@ -188,6 +188,49 @@ class EmbeddedResolverIT {
   }
 
   @Test
+  void forwardedQueriesBeyondTheCapGetServfailAtOnce() throws Exception {
+    upstreams.put(C3, List.of(new InetSocketAddress(DnsLab.ipv4(240), 53)));
+    RequesterPolicy blackHole = new RequesterPolicy() {
+      @Override
+      public List<InetSocketAddress> upstreams(String containerId) {
+        return List.of(new InetSocketAddress(DnsLab.ipv4(240), 53));
+      }
+
+      @Override
+      public boolean setsNdots(String containerId) {
+        return false;
+      }
+    };
+    try (EmbeddedResolver capped = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
+        blackHole, EmbeddedResolver.Options.defaults().withTimeout(Duration.ofSeconds(3)).withMaxConcurrent(2),
+        new SimpleMeterRegistry());
+         java.nio.channels.DatagramChannel ch = c3.openDatagramChannel(new InetSocketAddress(0))) {
+      capped.listen(NET_ID, Addresses.parse(GW4), 5353).get(5, TimeUnit.SECONDS);
+      InetSocketAddress server = new InetSocketAddress(Addresses.parse(GW4), 5353);
+      for (int i = 0; i < 6; i++) {
+        byte[] q = PacketFuzzer.query("slow" + i + ".test", 1, false);
+        q[1] = (byte) i;
+        ch.send(java.nio.ByteBuffer.wrap(q), server);
+      }
+      ch.configureBlocking(false);
+      java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(512);
+      int servfails = 0;
+      long until = System.nanoTime() + 1_000_000_000L;
+      while (System.nanoTime() < until) {
+        in.clear();
+        if (ch.receive(in) != null && (in.get(3) & 0x0f) == 2) {
+          servfails++;
+        }
+        Thread.sleep(1);
+      }
+      assertEquals(4, servfails, "two queries wait for the silent upstream, four are refused service at once");
+      assertEquals(2, capped.forwarder().inFlight());
+    } finally {
+      upstreams.remove(C3);
+    }
+  }
+
+  @Test
   void truncatedUpstreamAnswerIsRetriedOverTcp() {
     // 120 addresses do not fit 1232 bytes: dig gets TC over UDP, asks again over TCP, the server forwards over UDP,
     // sees TC and asks the upstream over TCP.
