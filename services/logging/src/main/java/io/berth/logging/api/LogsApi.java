@@ -1,7 +1,6 @@
 package io.berth.logging.api;
 
 import io.berth.kit.errors.BerthException;
-import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.logging.collect.ContainerLogs;
 import io.berth.logging.collect.ContainerRegistry;
@@ -61,7 +60,7 @@ public final class LogsApi {
       throw new BerthException.InvalidRequest("configured logging driver does not support reading");
     }
     String details = req.details() ? details(c, Map.of()) : null;
-    start(rc, c.info().tty(), req, details).accept(List.of(new Reading(c, reader, details)));
+    start(rc, c.info().tty(), req).accept(List.of(new Reading(c, reader, details)));
   }
 
   private void serviceLogs(RoutingContext rc) {
@@ -79,13 +78,13 @@ public final class LogsApi {
     }
     LogReadRequest withDetails = new LogReadRequest(req.stdout(), req.stderr(), req.follow(), req.tail(),
         req.sinceNanos(), req.untilNanos(), req.timestamps(), true);
-    start(rc, false, withDetails, null).accept(readings);
+    start(rc, false, withDetails).accept(readings);
   }
 
   private record Reading(ContainerLogs container, LogFileReader reader, String details) {}
 
-  private java.util.function.Consumer<List<Reading>> start(RoutingContext rc, boolean tty, LogReadRequest req,
-                                                           String unused) {
+  /** Sends the 200 headers at once (as dockerd does), then streams each reading from its own thread. */
+  private java.util.function.Consumer<List<Reading>> start(RoutingContext rc, boolean tty, LogReadRequest req) {
     rc.response().setStatusCode(200).setChunked(true)
         .putHeader("Content-Type", tty ? "application/vnd.docker.raw-stream"
             : "application/vnd.docker.multiplexed-stream");
@@ -153,9 +152,5 @@ public final class LogsApi {
         ctx.config().logDriver(), ctx.config().logOpts());
     LogConfigValidator.validate(cfg);
     rc.response().setStatusCode(204).end();
-  }
-
-  static void json(RoutingContext rc, Object body) {
-    ServiceHttp.json(rc, 200, body);
   }
 }

@@ -122,7 +122,8 @@ public final class FluentdSink implements RemoteSink {
       out = Channels.newOutputStream(unix);
       in = Channels.newInputStream(unix);
     } else {
-      socket = new Socket();
+      socket = address.protocol().equals("tls") ? javax.net.ssl.SSLSocketFactory.getDefault().createSocket()
+          : new Socket();
       socket.connect(new InetSocketAddress(address.host(), address.port()), 5000);
       socket.setSoTimeout(10_000);
       out = socket.getOutputStream();
