@@ -29,14 +29,21 @@ final class DnsLab {
   static final String GW6 = "fd30::1";
 
   private final LabNetns lab;
+  private final NetnsHandle nodeNs;
   private final Netlink node;
   private final Map<String, NetnsHandle> sandboxes = new HashMap<>();
   private int nextIndex = 1;
 
   DnsLab(LabNetns lab) {
+    this(lab, lab.netns());
+  }
+
+  /** The network's bridge in {@code nodeNs} (a second node of a cluster has its own). */
+  DnsLab(LabNetns lab, NetnsHandle nodeNs) {
     this.lab = lab;
-    this.node = lab.netlink();
-    noDad(lab.netns());
+    this.nodeNs = nodeNs;
+    this.node = nodeNs == lab.netns() ? lab.netlink() : lab.netlink(nodeNs);
+    noDad(nodeNs);
     node.add(Bridge.of("br0").with(LinkAttrs.named("br0").withUp(true)));
     node.addAddress("br0", GW4 + "/24");
     node.addAddress("br0", GW6 + "/64");
@@ -100,6 +107,11 @@ final class DnsLab {
       }
     }
     throw new IllegalStateException("dnsmasq did not start: " + Files.readString(dir.resolve("log")));
+  }
+
+  /** The namespace the bridge is in. */
+  NetnsHandle nodeNamespace() {
+    return nodeNs;
   }
 
   /** Runs {@code dig} in a sandbox. */

@@ -13,8 +13,12 @@ final class LabEvents {
   private LabEvents() {}
 
   static CloudEvent networkCreated(String node) {
+    return networkCreated(node, "bridge", "local");
+  }
+
+  static CloudEvent networkCreated(String node, String driver, String scope) {
     return event("io.berth.network.network.created", DnsLab.NET_ID, new JsonObject().put("id", DnsLab.NET_ID)
-        .put("name", DnsLab.NET).put("driver", "bridge").put("scope", "local").put("node", node)
+        .put("name", DnsLab.NET).put("driver", driver).put("scope", scope).put("node", node)
         .put("subnets", new JsonArray()
             .add(new JsonObject().put("subnet", "172.30.0.0/24").put("gateway", DnsLab.GW4))
             .add(new JsonObject().put("subnet", "fd30::/64").put("gateway", DnsLab.GW6))));
