@@ -215,6 +215,25 @@ class S300DnsIT {
   }
 
   @Test
+  @Order(5)
+  void aaaaOnAnIpv6Network() throws Exception {
+    ok(node.docker("network", "create", "--ipv6", "--subnet", "172.29.53.0/24", "--subnet", "fd53::/64", "v6net"));
+    created(5, "c5", "v6net", null, null);
+    created(6, "c6", "v6net", null, null);
+    await("c5 and c6", () -> Files.exists(resolvConf(6)) && Files.exists(sandbox(5)));
+    JsonObject cs = new JsonObject(ok(node.docker("network", "inspect", "v6net", "--format",
+        "{{json .Containers}}")).out());
+    String v6 = cs.getJsonObject(id(5)).getString("IPv6Address");
+    assertTrue(v6 != null && v6.startsWith("fd53:"), cs.encodePrettily());
+    String c5v6 = v6.substring(0, v6.indexOf('/'));
+    String gw = gateway("v6net");
+    await("AAAA for c5", () -> dig(6, "+short", "@" + gw, "AAAA", "c5").trim().equals(c5v6));
+    assertEquals("c5.v6net.", dig(6, "+short", "@" + gw, "-x", c5v6).trim());
+    await("the IPv6 gateway answers too", () -> dig(6, "+short", "@fd53::1", "c5").trim()
+        .equals(ipOf("v6net", 5)));
+  }
+
+  @Test
   @Order(4)
   void disconnectRewritesAndForgets() throws Exception {
     String gw = gateway("localnet");
