@@ -104,12 +104,15 @@ public final class SpoolingDriver implements LogDriver {
     }
   }
 
-  /** Delivers what is spooled (waiting up to 15 s for a sink that is down), then closes; the rest is counted lost. */
+  /**
+   * Delivers what is spooled (up to 15 s while the sink takes it; at once when the sink is down, so removing a
+   * container never stalls the node's event handling), then closes; what is left is counted lost.
+   */
   @Override
   public void close() throws IOException {
     flush();
     long deadline = System.currentTimeMillis() + 15_000;
-    while (!spool.isEmpty() && System.currentTimeMillis() < deadline && sender.isAlive()) {
+    while (!spool.isEmpty() && !sinkDown() && System.currentTimeMillis() < deadline && sender.isAlive()) {
       try {
         Thread.sleep(20);
       } catch (InterruptedException e) {

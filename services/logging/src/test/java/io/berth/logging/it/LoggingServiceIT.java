@@ -192,4 +192,31 @@ class LoggingServiceIT {
     assertEquals(0, LoggingNode.demux(node.get("/logging/services/other/logs?stdout=1").body()).size());
     node.removed(id);
   }
+
+  @Test
+  void lostLinesAreCountedInAMetricAndPublished() throws Exception {
+    String id = LoggingNode.newId();
+    int closedPort = io.berth.testing.node.Ports.free();
+    node.created(id, "lossy", false, "splunk", Map.of("splunk-url", "http://127.0.0.1:" + closedPort,
+        "splunk-token", "t", "spool-max-size", "4k"), null);
+    Path out = node.containerDir(id).resolve("stdout.fifo");
+    LoggingNode.awaitPath(out);
+    LoggingNode.sh("i=0; while [ $i -lt 1000 ]; do echo \"line $i\"; i=$((i+1)); done > " + out);
+    io.berth.events.logging.LogLinesDropped dropped = null;
+    for (int i = 0; i < 100 && dropped == null; i++) {
+      dropped = LOGGING_EVENTS.stream().filter(e -> e.getType().equals("io.berth.logging.lines.dropped"))
+          .map(e -> io.berth.events.BerthEvents.data(e, io.berth.events.logging.LogLinesDropped.class))
+          .filter(d -> d.containerId().equals(id)).findFirst().orElse(null);
+      if (dropped == null) Thread.sleep(100);
+    }
+    assertTrue(dropped != null, "a lines.dropped event");
+    assertEquals("spool-full", dropped.reason());
+    assertTrue(dropped.count() > 0);
+    String metrics = new String(node.get("/metrics").body(), StandardCharsets.UTF_8);
+    assertTrue(metrics.lines().anyMatch(l -> l.startsWith("berth_logging_lines_dropped_total")
+        && l.contains("container=\"" + id + "\"") && l.contains("reason=\"spool-full\"")), metrics);
+    // the dual-logging cache still has every line for docker logs
+    assertEquals(1000, LoggingNode.demux(node.get("/containers/" + id + "/logs?stdout=1").body()).size());
+    node.removed(id);
+  }
 }
