@@ -24,13 +24,19 @@ final class LinkSweeper {
   private final HostOps hostOps;
   private final HostNetwork host;
   private final NetworkState state;
+  private final Set<String> inFlight;
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
-  LinkSweeper(Vertx vertx, HostOps hostOps, HostNetwork host, NetworkState state) {
+  /**
+   * @param inFlight host interfaces of endpoints being set up (made before their endpoint is stored); a link is in
+   *                 this set or in the state from its creation until its removal
+   */
+  LinkSweeper(Vertx vertx, HostOps hostOps, HostNetwork host, NetworkState state, Set<String> inFlight) {
     this.vertx = vertx;
     this.hostOps = hostOps;
     this.host = host;
     this.state = state;
+    this.inFlight = inFlight;
   }
 
   void schedule() {
@@ -43,11 +49,14 @@ final class LinkSweeper {
   }
 
   private void sweep() {
-    Set<String> owned = state.endpoints().stream().map(Endpoint::hostIf).filter(Objects::nonNull)
-        .collect(Collectors.toSet());
     hostOps.run("sweep veths", () -> {
       int n = 0;
-      for (var l : host.links()) {
+      var links = host.links();
+      // Owners are read after the listing: a link listed was made before, so it is in flight or stored by now.
+      Set<String> owned = state.endpoints().stream().map(Endpoint::hostIf).filter(Objects::nonNull)
+          .collect(Collectors.toSet());
+      owned.addAll(inFlight);
+      for (var l : links) {
         if (l.name().startsWith("vb") && HostNetwork.isBerthLink(l.name()) && !owned.contains(l.name())) {
           host.deleteLink(l.name());
           n++;

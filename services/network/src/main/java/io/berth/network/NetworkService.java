@@ -82,7 +82,7 @@ public final class NetworkService implements ServiceModule {
     String hostNsPath = "/proc/" + ProcessHandle.current().pid() + "/ns/net";
     sandboxes = new SandboxController(state, networks, ipam, ports, firewall, sandboxHost, ctx.hostOps(), events,
         hostNamespace != null ? hostNamespace.path().toString() : hostNsPath);
-    sandboxes.sweeper(new LinkSweeper(ctx.vertx(), ctx.hostOps(), host, state));
+    sandboxes.sweeper(new LinkSweeper(ctx.vertx(), ctx.hostOps(), host, state, sandboxes.inFlight()));
     Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, ctx.hostOps(),
         events);
     ServiceHttp http = new ServiceHttp(ctx, name());

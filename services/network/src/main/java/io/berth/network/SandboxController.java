@@ -41,6 +41,8 @@ public final class SandboxController {
   private LinkSweeper sweeper;
   private final Lanes lanes = new Lanes();
   private final Map<String, BerthException> failures = new ConcurrentHashMap<>();
+  /** Host interfaces made for endpoints not stored yet (the sweep must leave them alone). */
+  private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
   public SandboxController(NetworkState state, NetworkController networks, Ipam ipam, PortAllocator ports,
                            Firewall firewall, SandboxHost host, HostOps hostOps, NetworkEvents events,
@@ -59,6 +61,11 @@ public final class SandboxController {
   /** Enables the sweep of veths outliving a held namespace (see {@link LinkSweeper}). */
   void sweeper(LinkSweeper s) {
     this.sweeper = s;
+  }
+
+  /** Host interfaces of endpoints being set up right now. */
+  java.util.Set<String> inFlight() {
+    return inFlight;
   }
 
   /** The last failure to set up this container's sandbox, if any (served as its Docker error). */
@@ -194,6 +201,11 @@ public final class SandboxController {
       return Future.succeededFuture();
     }
     var driver = networks.drivers().get(n.driver());
+    inFlight.add(e.hostIf());
+    undo.add("in flight " + e.hostIf(), () -> {
+      inFlight.remove(e.hostIf());
+      return Future.succeededFuture();
+    });
     return driver.createEndpoint(n, e).compose(x -> driver.join(n, e, key, defaultGateway)).map(x -> {
       undo.add("leave " + e.hostIf(), () -> driver.leave(n, e, false));
       return null;
@@ -238,6 +250,7 @@ public final class SandboxController {
     List<Future<Void>> writes = new ArrayList<>();
     eps.forEach(e -> writes.add(state.put(e)));
     writes.add(state.put(s));
+X
     long t0 = System.nanoTime();
     return Future.all(writes).compose(x -> {
       mark("stored", t0, s.containerId());
@@ -356,7 +369,9 @@ public final class SandboxController {
           .compose(e -> {
             List<String> ids = new ArrayList<>(s.endpoints());
             ids.add(e.id());
-            return Future.all(state.put(e), state.put(s.withEndpoints(ids))).compose(x -> events.joined(e, n)).map(e);
+            Future<Void> stored = Future.all(state.put(e), state.put(s.withEndpoints(ids))).mapEmpty();
+            inFlight.remove(e.hostIf());
+            return stored.compose(x -> events.joined(e, n)).map(e);
           }).recover(undo::rollback);
     });
   }
