@@ -2,6 +2,7 @@ package io.berth.logging.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.logging.domain.LogMessage;
 import io.berth.logging.domain.LogStream;
@@ -84,6 +85,49 @@ class RemoteDriversIT {
           + DriverFixtures.ID.substring(0, 12) + "|unix stream"), lines.toString());
       assertTrue(lines.stream().anyMatch(l -> l.startsWith("imuxsock|daemon|err|") && l.endsWith("unixgram local")),
           lines.toString());
+    } finally {
+      Processes.stop(rsyslog);
+    }
+  }
+
+  @Test
+  void syslogOverTlsWithOctetCountingToRsyslog() throws Exception {
+    assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/rsyslog/lmnsd_gtls.so")),
+        "rsyslog-gnutls is needed for a TLS syslog receiver");
+    String certs = "openssl req -x509 -newkey rsa:2048 -nodes -keyout ca.key -out ca.pem -days 1 -subj /CN=test-ca"
+        + " && openssl req -newkey rsa:2048 -nodes -keyout server.key -out server.csr -subj /CN=127.0.0.1"
+        + " && printf 'subjectAltName=IP:127.0.0.1' > san.ext"
+        + " && openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -out server.pem -days 1"
+        + " -extfile san.ext";
+    Process gen = new ProcessBuilder("sh", "-c", certs).directory(dir.toFile()).redirectErrorStream(true).start();
+    String genOut = new String(gen.getInputStream().readAllBytes());
+    assertEquals(0, gen.waitFor(), genOut);
+    int port = Ports.free();
+    Path out = dir.resolve("tls.log");
+    Files.writeString(dir.resolve("rsyslog-tls.conf"), """
+        global(workDirectory="%1$s" DefaultNetstreamDriver="gtls" DefaultNetstreamDriverCAFile="%1$s/ca.pem"
+               DefaultNetstreamDriverCertFile="%1$s/server.pem" DefaultNetstreamDriverKeyFile="%1$s/server.key")
+        module(load="imtcp" StreamDriver.Name="gtls" StreamDriver.Mode="1" StreamDriver.Authmode="anon")
+        input(type="imtcp" address="127.0.0.1" port="%2$d")
+        template(name="t" type="string" string="%%syslogseverity-text%%|%%app-name%%|%%msgid%%|%%msg%%\n")
+        *.* action(type="omfile" file="%3$s" template="t")
+        """.formatted(dir, port, out));
+    Process rsyslog = Processes.start(dir.resolve("rsyslog-tls.out"), List.of("/usr/sbin/rsyslogd", "-n", "-f",
+        dir.resolve("rsyslog-tls.conf").toString(), "-i", dir.resolve("tls.pid").toString()));
+    try {
+      for (int i = 0; i < 100; i++) {
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+          break;
+        } catch (java.io.IOException notYet) {
+          Thread.sleep(100);
+        }
+      }
+      long t = Rfc3339.nowNanos();
+      send(DriverFixtures.open(dir.resolve("tls"), "syslog", Map.of("syslog-address", "tcp+tls://127.0.0.1:" + port,
+          "syslog-format", "rfc5424", "syslog-tls-ca-cert", dir.resolve("ca.pem").toString(), "tag", "tls")),
+          LogMessage.of(LogStream.STDOUT, "first over tls", t), LogMessage.of(LogStream.STDERR, "second over tls", t));
+      Processes.awaitFile(out, "second over tls", 10_000);
+      assertEquals(List.of("info|tls|tls|first over tls", "err|tls|tls|second over tls"), Files.readAllLines(out));
     } finally {
       Processes.stop(rsyslog);
     }
