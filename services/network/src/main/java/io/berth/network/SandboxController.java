@@ -250,7 +250,8 @@ public final class SandboxController {
     List<Future<Void>> writes = new ArrayList<>();
     eps.forEach(e -> writes.add(state.put(e)));
     writes.add(state.put(s));
-X
+    // in the state's index from here on
+    eps.stream().map(Endpoint::hostIf).filter(Objects::nonNull).forEach(inFlight::remove);
     long t0 = System.nanoTime();
     return Future.all(writes).compose(x -> {
       mark("stored", t0, s.containerId());
