@@ -48,6 +48,9 @@ class DnsBench {
 
   @Test
   void berthVersusAardvarkAndDnsmasq() throws Exception {
+    DnsLab.requireTool("dnsperf", "dnsperf");
+    DnsLab.requireTool("aardvark-dns", "aardvark-dns");
+    DnsLab.requireTool("dnsmasq", "dnsmasq-base");
     DnsLab net = new DnsLab(lab);
     lab.netlink().addAddress("br0", AARDVARK_IP + "/24");
     lab.netlink().addAddress("br0", DNSMASQ_IP + "/24");

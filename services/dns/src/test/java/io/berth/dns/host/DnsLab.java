@@ -86,6 +86,7 @@ final class DnsLab {
    * @return the dnsmasq process (killed with the lab)
    */
   Process dnsmasq(String name, int host, List<String> hostsLines, String... extra) throws IOException {
+    requireTool("dnsmasq", "dnsmasq-base");
     NetnsHandle ns = sandbox(name, host);
     Path dir = lab.tempDir(name);
     Path hosts = Files.writeString(dir.resolve("hosts"), String.join("\n", hostsLines) + "\n");
@@ -119,6 +120,15 @@ final class DnsLab {
     List<String> cmd = new ArrayList<>(List.of("dig", "+time=3", "+tries=1"));
     cmd.addAll(List.of(args));
     return lab.exec(from, cmd.toArray(String[]::new));
+  }
+
+  /** Aborts (skips) the test with the reason when a lab tool is not installed. */
+  static void requireTool(String tool, String debianPackage) {
+    boolean found = java.util.stream.Stream.of(System.getenv().getOrDefault("PATH", "/usr/bin:/usr/sbin")
+            .split(":"), new String[] {"/usr/sbin", "/usr/lib/podman"}).flatMap(java.util.Arrays::stream)
+        .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
+    org.junit.jupiter.api.Assumptions.assumeTrue(found,
+        tool + " is not installed (Debian package " + debianPackage + ")");
   }
 
   private void noDad(NetnsHandle ns) {
