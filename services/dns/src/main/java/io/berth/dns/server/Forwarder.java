@@ -4,12 +4,13 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.handler.codec.dns.DnsQuestion;
 import io.netty.handler.codec.dns.DnsResponse;
 import io.netty.handler.codec.dns.DnsResponseCode;
+import io.netty.handler.codec.dns.DnsSection;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -68,16 +69,17 @@ public final class Forwarder implements AutoCloseable {
    * Forwards a query. The returned answer carries the upstream's transaction id; the caller puts its own back.
    *
    * @param query     the client's query bytes (not released here)
+   * @param question  its question: an answer for another question is not taken (a blind spoofer must also guess it)
    * @param upstreams the servers to try, in order
    * @return the answer's bytes (the caller releases them), or a failure when every upstream failed or too many
    *     queries are in flight
    */
-  public CompletableFuture<ByteBuf> forward(ByteBuf query, List<InetSocketAddress> upstreams) {
+  public CompletableFuture<ByteBuf> forward(ByteBuf query, DnsQuestion question, List<InetSocketAddress> upstreams) {
     if (inFlight.incrementAndGet() > maxConcurrent) {
       inFlight.decrementAndGet();
       return CompletableFuture.failedFuture(new IllegalStateException("too many forwarded queries in flight"));
     }
-    Attempt a = new Attempt(query.copy(), upstreams);
+    Attempt a = new Attempt(query.copy(), question, upstreams);
     a.result.whenComplete((r, e) -> {
       a.query.release();
       inFlight.decrementAndGet();
@@ -115,8 +117,9 @@ public final class Forwarder implements AutoCloseable {
         return; // not a DNS answer: ignore it, the attempt times out if nothing better comes
       }
       try {
-        Attempt a = pending.remove(new Key(packet.sender(), response.id()));
-        if (a != null) {
+        Key key = new Key(packet.sender(), response.id());
+        Attempt a = pending.get(key);
+        if (a != null && a.asked(response) && pending.remove(key, a)) {
           a.answered(response, packet.content().retainedDuplicate(), false);
         }
       } finally {
@@ -135,15 +138,27 @@ public final class Forwarder implements AutoCloseable {
   /** One forwarded query walking through its upstreams. */
   private final class Attempt {
     final ByteBuf query;
+    final DnsQuestion question;
     final List<InetSocketAddress> upstreams;
     final CompletableFuture<ByteBuf> result = new CompletableFuture<>();
     int index = -1;
     Key key;
     ScheduledFuture<?> timer;
 
-    Attempt(ByteBuf query, List<InetSocketAddress> upstreams) {
+    Attempt(ByteBuf query, DnsQuestion question, List<InetSocketAddress> upstreams) {
       this.query = query;
+      this.question = question;
       this.upstreams = upstreams;
+    }
+
+    /** Whether the response answers this attempt's question (same name, type and class). */
+    boolean asked(DnsResponse response) {
+      if (response.count(DnsSection.QUESTION) != 1) {
+        return false;
+      }
+      DnsQuestion q = response.recordAt(DnsSection.QUESTION);
+      return q.name().equalsIgnoreCase(question.name()) && q.type().equals(question.type())
+          && q.dnsClass() == question.dnsClass();
     }
 
     synchronized void next() {
@@ -219,7 +234,14 @@ public final class Forwarder implements AutoCloseable {
           }
           return;
         }
-        answered(answer.response(), answer.bytes(), true);
+        if (asked(answer.response())) {
+          answered(answer.response(), answer.bytes(), true);
+        } else {
+          answer.bytes().release();
+          synchronized (this) {
+            next();
+          }
+        }
         answer.response().release();
       });
       LOG.trace("retrying {} over TCP (id {})", upstream, id);

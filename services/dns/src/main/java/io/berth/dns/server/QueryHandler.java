@@ -81,7 +81,7 @@ public final class QueryHandler {
     Resolution resolution = resolver.resolve(snapshot, ex.networkId(), ex.client().getAddress(), question.name(),
         QueryType.of(question.type().intValue()), policy.setsNdots(requester.containerId()));
     if (resolution instanceof Resolution.Forward) {
-      return forward(ex, policy.upstreams(requester.containerId()));
+      return forward(ex, question, policy.upstreams(requester.containerId()));
     }
     if (resolution instanceof Resolution.Refused) {
       refuse(ex);
@@ -137,7 +137,7 @@ public final class QueryHandler {
     }
   }
 
-  private boolean forward(Exchange ex, List<InetSocketAddress> upstreams) throws Exception {
+  private boolean forward(Exchange ex, DnsQuestion question, List<InetSocketAddress> upstreams) throws Exception {
     if (upstreams.isEmpty()) {
       metrics.failed();
       send(ex, Answers.empty(ex, DnsResponseCode.SERVFAIL));
@@ -145,7 +145,7 @@ public final class QueryHandler {
     }
     ex.detach();
     int id = ex.query().id();
-    forwarder.forward(ex.raw(), upstreams).whenComplete((answer, error) -> {
+    forwarder.forward(ex.raw(), question, upstreams).whenComplete((answer, error) -> {
       try {
         if (error != null) {
           metrics.failed();
