@@ -57,7 +57,7 @@ public final class LoggingService implements ServiceModule {
     if (ingest != null) ingest.close();
     for (ContainerLogs c : registry.all()) {
       try {
-        c.close();
+        c.suspend();
       } catch (Exception e) {
         LOG.warn("closing the log of {} failed: {}", c.info().shortId(), e.getMessage());
       }

@@ -72,6 +72,13 @@ public final class ContainerLogs {
     target.driver().close();
   }
 
+  /** berth stops while the container lives on: stop reading, keep spooled lines for the next start. Blocking. */
+  public void suspend() throws IOException {
+    closed = true;
+    stopped();
+    target.driver().suspend();
+  }
+
   public boolean producerGone() {
     return gone || closed;
   }

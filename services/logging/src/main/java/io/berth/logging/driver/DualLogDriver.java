@@ -33,6 +33,15 @@ public final class DualLogDriver implements LogDriver {
   }
 
   @Override
+  public void suspend() throws IOException {
+    try {
+      primary.suspend();
+    } finally {
+      cache.close();
+    }
+  }
+
+  @Override
   public void close() throws IOException {
     try {
       primary.close();

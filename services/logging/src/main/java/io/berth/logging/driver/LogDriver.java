@@ -19,6 +19,15 @@ public interface LogDriver extends AutoCloseable {
   default void flush() throws IOException {
   }
 
+  /** The container is gone: deliver what can be delivered and release everything, spooled data included. */
   @Override
   void close() throws IOException;
+
+  /**
+   * berth is stopping, the container is not gone: release resources but keep what is spooled on disk, so the next
+   * start delivers it. Drivers without a spool simply close.
+   */
+  default void suspend() throws IOException {
+    close();
+  }
 }

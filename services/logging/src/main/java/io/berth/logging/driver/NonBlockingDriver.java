@@ -77,7 +77,18 @@ public final class NonBlockingDriver implements LogDriver {
   }
 
   @Override
+  public void suspend() throws IOException {
+    drainAndStop();
+    inner.suspend();
+  }
+
+  @Override
   public void close() throws IOException {
+    drainAndStop();
+    inner.close();
+  }
+
+  private void drainAndStop() {
     synchronized (this) {
       closed = true;
       notifyAll();
@@ -87,6 +98,5 @@ public final class NonBlockingDriver implements LogDriver {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    inner.close();
   }
 }

@@ -30,7 +30,8 @@ public final class DiskSpool implements AutoCloseable {
     Segment(Path path) throws IOException {
       this.path = path;
       this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+          StandardOpenOption.WRITE);
+      this.size = channel.size();
     }
   }
 
@@ -40,6 +41,7 @@ public final class DiskSpool implements AutoCloseable {
   private final Path dir;
   private final String name;
   private final long maxBytes;
+  private final FileChannel cursor;
   private long bytes;
   private long readOffset;
   private long peekedBytes;
@@ -47,12 +49,79 @@ public final class DiskSpool implements AutoCloseable {
   private int pendingCount;
   private int nextSegment;
 
+  /**
+   * Opens the spool; segments left by an earlier run (berth stopped while a sink was down) are kept and delivered
+   * first, from the position the cursor file recorded.
+   */
   public DiskSpool(Path dir, String name, long maxBytes) throws IOException {
     Files.createDirectories(dir);
     this.dir = dir;
     this.name = name;
     this.maxBytes = maxBytes;
-    segments.add(newSegment());
+    this.cursor = FileChannel.open(dir.resolve(name + ".cursor"), StandardOpenOption.CREATE, StandardOpenOption.READ,
+        StandardOpenOption.WRITE);
+    recover();
+    if (segments.isEmpty()) segments.add(newSegment());
+  }
+
+  private void recover() throws IOException {
+    List<Integer> found = new ArrayList<>();
+    try (var files = Files.list(dir)) {
+      files.map(p -> p.getFileName().toString())
+          .filter(f -> f.startsWith(name + ".") && f.endsWith(".spool"))
+          .map(f -> f.substring(name.length() + 1, f.length() - ".spool".length()))
+          .filter(n -> n.matches("\\d+")).map(Integer::parseInt).sorted().forEach(found::add);
+    }
+    ByteBuffer c = ByteBuffer.allocate(12);
+    long savedOffset = 0;
+    int savedSegment = -1;
+    if (cursor.read(c, 0) == 12) {
+      savedSegment = c.getInt(0);
+      savedOffset = c.getLong(4);
+    }
+    for (int n : found) {
+      Segment seg = new Segment(dir.resolve(name + "." + n + ".spool"));
+      if (n < savedSegment) {
+        seg.channel.close();
+        Files.deleteIfExists(seg.path);
+        continue;
+      }
+      long start = n == savedSegment ? Math.min(savedOffset, seg.size) : 0;
+      seg.size = wholeRecords(seg, start);
+      seg.channel.truncate(seg.size);
+      if (segments.isEmpty()) readOffset = start;
+      count += records(seg, segments.isEmpty() ? start : 0);
+      bytes += seg.size;
+      segments.add(seg);
+      nextSegment = n + 1;
+    }
+  }
+
+  /** The end of the last whole record (a crash may have left half of one). */
+  private static long wholeRecords(Segment seg, long from) throws IOException {
+    ByteBuffer len = ByteBuffer.allocate(4);
+    long pos = from;
+    while (pos + 4 <= seg.size) {
+      len.clear();
+      seg.channel.read(len, pos);
+      long next = pos + 8 + len.getInt(0);
+      if (next > seg.size) break;
+      pos = next;
+    }
+    return pos;
+  }
+
+  private static long records(Segment seg, long from) throws IOException {
+    ByteBuffer len = ByteBuffer.allocate(4);
+    long pos = from;
+    long n = 0;
+    while (pos + 4 <= seg.size) {
+      len.clear();
+      seg.channel.read(len, pos);
+      pos += 8 + len.getInt(0);
+      n++;
+    }
+    return n;
   }
 
   private Segment newSegment() throws IOException {
@@ -129,6 +198,17 @@ public final class DiskSpool implements AutoCloseable {
         readOffset = 0;
       }
     }
+    saveCursor();
+  }
+
+  /** Where delivery stands (segment number, offset), so a restart does not send a whole segment again. */
+  private void saveCursor() throws IOException {
+    Segment first = segments.peekFirst();
+    String f = first.path.getFileName().toString();
+    int n = Integer.parseInt(f.substring(name.length() + 1, f.length() - ".spool".length()));
+    ByteBuffer c = ByteBuffer.allocate(12).putInt(n).putLong(readOffset);
+    c.flip();
+    cursor.write(c, 0);
   }
 
   private void dropFirst() throws IOException {
@@ -139,6 +219,7 @@ public final class DiskSpool implements AutoCloseable {
     readOffset = 0;
   }
 
+  /** Closes and removes the spool (the container is gone). */
   @Override
   public synchronized void close() throws IOException {
     for (Segment s : segments) {
@@ -146,5 +227,16 @@ public final class DiskSpool implements AutoCloseable {
       Files.deleteIfExists(s.path);
     }
     segments.clear();
+    cursor.close();
+    Files.deleteIfExists(dir.resolve(name + ".cursor"));
+  }
+
+  /** Writes what is pending and closes, keeping the files for the next start. */
+  public synchronized void suspend() throws IOException {
+    flush();
+    saveCursor();
+    for (Segment s : segments) s.channel.close();
+    segments.clear();
+    cursor.close();
   }
 }

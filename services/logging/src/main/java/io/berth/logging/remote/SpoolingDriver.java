@@ -104,6 +104,21 @@ public final class SpoolingDriver implements LogDriver {
     }
   }
 
+  /** Stops the sender and keeps the spool on disk for the next start. */
+  @Override
+  public void suspend() throws IOException {
+    flush();
+    closing = true;
+    sender.interrupt();
+    try {
+      sender.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    sink.close();
+    spool.suspend();
+  }
+
   /**
    * Delivers what is spooled (up to 15 s while the sink takes it; at once when the sink is down, so removing a
    * container never stalls the node's event handling), then closes; what is left is counted lost.

@@ -38,7 +38,7 @@ class DiskSpoolTest {
     }
     assertEquals(n, next);
     try (var s = Files.list(dir)) {
-      assertEquals(1, s.count(), "delivered segments are deleted");
+      assertEquals(1, s.filter(p -> p.toString().endsWith(".spool")).count(), "delivered segments are deleted");
     }
   }
 
@@ -56,5 +56,27 @@ class DiskSpoolTest {
     assertEquals(accepted, all.size());
     spool.commit(all.size());
     assertTrue(spool.add(LogMessage.of(LogStream.STDERR, "again", 0)));
+  }
+
+  @Test
+  void whatIsNotDeliveredSurvivesARestartFromWhereDeliveryStood() throws Exception {
+    DiskSpool spool = new DiskSpool(dir, "r", 1L << 30);
+    for (int i = 0; i < 100; i++) spool.add(LogMessage.of(LogStream.STDOUT, "m" + i, i));
+    spool.flush();
+    List<LogMessage> first = spool.peek(30);
+    spool.commit(first.size());
+    spool.add(LogMessage.of(LogStream.STDOUT, "m100", 100));
+    spool.suspend();
+    DiskSpool again = new DiskSpool(dir, "r", 1L << 30);
+    assertEquals(71, again.count());
+    List<LogMessage> rest = again.peek(1000);
+    assertEquals(71, rest.size());
+    assertEquals("m30", rest.get(0).text());
+    assertEquals("m100", rest.get(70).text());
+    again.commit(rest.size());
+    again.close();
+    try (var s = Files.list(dir)) {
+      assertEquals(0, s.count(), "a closed spool leaves nothing");
+    }
   }
 }
