@@ -48,7 +48,13 @@ public final class Forwarder implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Map<Key, Attempt> pending = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
-  private final Map<Boolean, CompletableFuture<Channel>> udp = new ConcurrentHashMap<>();
+  /**
+   * Forwarded queries leave from one of this many UDP sockets per address family, picked at random for each attempt:
+   * with the random transaction id, a blind spoofer has to guess the port too.
+   */
+  static final int UDP_SOCKETS = 16;
+
+  private final Map<Integer, CompletableFuture<Channel>> udp = new ConcurrentHashMap<>();
 
   public Forwarder(Transport transport, EventLoopGroup group, WireCodec codec, Duration timeout, int maxConcurrent,
                    DnsMetrics metrics) {
@@ -89,8 +95,8 @@ public final class Forwarder implements AutoCloseable {
   }
 
   private CompletableFuture<Channel> udpChannel(InetAddress upstream) {
-    boolean v4 = upstream instanceof Inet4Address;
-    return udp.computeIfAbsent(v4, k -> {
+    int slot = random.nextInt(UDP_SOCKETS) * 2 + (upstream instanceof Inet4Address ? 0 : 1);
+    return udp.computeIfAbsent(slot, k -> {
       CompletableFuture<Channel> f = new CompletableFuture<>();
       Bootstrap b = new Bootstrap().group(group).channelFactory(transport.datagram(upstream))
           .handler(new UdpAnswers());
@@ -98,7 +104,7 @@ public final class Forwarder implements AutoCloseable {
         if (done.isSuccess()) {
           f.complete(((io.netty.channel.ChannelFuture) done).channel());
         } else {
-          udp.remove(v4);
+          udp.remove(slot);
           f.completeExceptionally(done.cause());
         }
       });
