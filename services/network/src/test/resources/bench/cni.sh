@@ -4,6 +4,8 @@
 set -u
 N=$1; PORTS=$2; P=$3; OUT=$4
 export CNI_PATH=/usr/lib/cni CNI_IFNAME=eth0
+cleanup() { for n in $(ls /run/netns | grep "^$P-k[0-9]"); do ip netns del $n; done; }
+trap cleanup EXIT
 mkdir -p $OUT/d; : > $OUT/setup_ms; : > $OUT/teardown_ms
 cat > $OUT/net.json <<J
 {"cniVersion":"1.0.0","name":"perfcni","type":"bridge","bridge":"cni-perf0","isGateway":true,"ipMasq":true,

@@ -4,6 +4,8 @@
 set -u
 N=$1; PORTS=$2; P=$3; OUT=$4
 NV=/usr/lib/podman/netavark; AV=/usr/lib/podman/aardvark-dns
+cleanup() { for n in $(ls /run/netns | grep "^$P-nv[0-9]"); do ip netns del $n; done; }
+trap cleanup EXIT
 mkdir -p $OUT/conf $OUT/d; : > $OUT/setup_ms; : > $OUT/teardown_ms
 for i in $(seq 1 $N); do
   n=$(printf %03d $i); ip="10.89.$(( (i+1) / 256 )).$(( (i+1) % 256 ))"

@@ -10,7 +10,6 @@ import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.NetworkSpec;
-import io.berth.testing.lab.ExecResult;
 import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
 import io.cloudevents.CloudEvent;
@@ -88,11 +87,13 @@ class NetworkBench {
     for (String tool : List.of("netavark", "cni")) {
       for (int ports : new int[] {0, 1}) {
         Path out = dir.resolve(tool + ports);
-        ExecResult r = lab.exec("nsenter", "--net=" + lab.netns().path(), "--", "bash",
+        Process p = new ProcessBuilder("nsenter", "--net=" + lab.netns().path(), "--", "bash",
             scripts.resolve(tool + ".sh").toString(), String.valueOf(N), String.valueOf(ports), lab.prefix(),
-            out.toString());
-        if (!r.ok()) {
-          lines.add(tool + " failed: " + r.stderr());
+            out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve(tool + ports + ".log").toFile())
+            .start();
+        if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+          p.destroy();
+          lines.add(tool + " failed: " + Files.readString(dir.resolve(tool + ports + ".log")));
           continue;
         }
         String summary = Files.readString(out.resolve("summary"));
