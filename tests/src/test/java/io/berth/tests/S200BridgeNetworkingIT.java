@@ -318,4 +318,38 @@ class S200BridgeNetworkingIT {
     assertFalse(nft.contains("br-"), "no rule of a removed network left:\n" + nft);
     assertTrue(node.inNetns("ip", "-o", "link", "show").out().contains("berth0"), "the default bridge stays");
   }
+
+  @Test
+  @Order(8)
+  void ipv6ListFiltersAndPrune() throws Exception {
+    ok(node.docker("network", "create", "--ipv6", "--subnet", "fd42:200::/64", "--label", "team=net", "v6net"));
+    JsonObject v6 = new JsonArray(ok(node.docker("network", "inspect", "v6net")).out()).getJsonObject(0);
+    assertTrue(v6.getBoolean("EnableIPv6"), v6.encode());
+    assertEquals(2, v6.getJsonObject("IPAM").getJsonArray("Config").size(), v6.encode());
+    assertEquals("v6net", ok(node.docker("network", "ls", "--filter", "label=team=net", "--format", "{{.Name}}"))
+        .out().trim());
+    assertEquals("bridge\nhost\nnone", ok(node.docker("network", "ls", "--filter", "type=builtin", "--format",
+        "{{.Name}}")).out().trim().lines().sorted().reduce((a, b) -> a + "\n" + b).orElse(""));
+    Commands.Result pruned = ok(node.docker("network", "prune", "-f"));
+    assertTrue(pruned.out().contains("Deleted Networks:\nv6net"), pruned.out());
+    expectError("bridge is a pre-defined network and cannot be removed", "network", "rm", "bridge");
+  }
+
+  @Test
+  @Order(9)
+  void hostAndNoneModes() throws Exception {
+    created(7, "c7", "none", null);
+    created(8, "c8", "host", null);
+    await("c7 and c8", () -> node.docker("network", "inspect", "host", "--format", "{{json .Containers}}").out()
+        .contains("c8") && Files.exists(sandbox(7)));
+    String links = ok(inSandbox(7, "ip", "-o", "link")).out();
+    assertEquals(1, links.lines().count(), "a none sandbox has only lo: " + links);
+    assertFalse(Files.exists(sandbox(8)), "a host container gets no namespace of its own");
+    assertTrue(serviceGet("/sandboxes/c8").out().contains("\"Mode\":\"host\""));
+    assertTrue(node.docker("network", "inspect", "none", "--format", "{{json .Containers}}").out().contains("c7"));
+    for (int n : new int[] {7, 8}) {
+      node.inNetns("curl", "-s", "-X", "DELETE", "http://" + serviceAddress() + "/sandboxes/" + id(n));
+    }
+    await("c7 gone", () -> !Files.exists(sandbox(7)));
+  }
 }
