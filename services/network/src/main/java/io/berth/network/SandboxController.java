@@ -126,7 +126,7 @@ public final class SandboxController {
         Network n = plan.networks().get(i);
         var a = plan.attachments().get(i);
         chain = chain.compose(x -> newEndpoint(n, c.id(), c.name(), a.aliases(), a.ipv4Address(), a.ipv6Address(),
-            nextIfName(eps), undo)).map(e -> {
+            nextIfName(eps), a.driverOpts(), undo)).map(e -> {
           eps.add(e);
           return null;
         });
@@ -166,11 +166,18 @@ public final class SandboxController {
   }
 
   private Future<Endpoint> newEndpoint(Network n, String containerId, String containerName, List<String> aliases,
-                                       String ip4, String ip6, String ifName, Undo undo) {
+                                       String ip4, String ip6, String ifName, Map<String, String> driverOpts,
+                                       Undo undo) {
     String id = Ids.random();
+    Map<String, String> sysctls;
+    try {
+      sysctls = ifName == null ? Map.of() : io.berth.network.domain.EndpointSysctls.parse(driverOpts, ifName);
+    } catch (BerthException e) {
+      return Future.failedFuture(e);
+    }
     if (!networks.drivers().get(n.driver()).hasInterfaces()) {
       return Future.succeededFuture(new Endpoint(id, n.id(), n.name(), containerId, containerName, state.node(), null,
-          null, null, null, null, null, null, aliases, 0));
+          null, null, null, null, null, null, aliases, 0, Map.of()));
     }
     Future<String> v4 = n.ipv4Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n.id(), true, ip4);
     return v4.recover(this::ipamError).compose(a4 -> {
@@ -179,7 +186,8 @@ public final class SandboxController {
       return v6.recover(this::ipamError).map(a6 -> {
         undo.add("release " + a6, () -> ipam.release(n.id(), java.util.Collections.singletonList(a6)));
         return new Endpoint(id, n.id(), n.name(), containerId, containerName, state.node(), ifName,
-            "vb" + id.substring(0, 12), Ids.mac(a4), a4, a6, gw(n.ipv4Pool()), gw(n.ipv6Pool()), aliases, 0);
+            "vb" + id.substring(0, 12), Ids.mac(a4), a4, a6, gw(n.ipv4Pool()), gw(n.ipv6Pool()), aliases, 0,
+            sysctls);
       });
     });
   }
@@ -345,7 +353,7 @@ public final class SandboxController {
 
   /** {@code docker network connect}: a new endpoint on a running sandbox. */
   public Future<Endpoint> connect(String networkRef, String containerRef, List<String> aliases, String ip4,
-                                  String ip6) {
+                                  String ip6, Map<String, String> driverOpts) {
     Network n = networks.resolve(networkRef);
     Sandbox s0 = resolveContainer(containerRef);
     return lanes.run(s0.containerId(), () -> {
@@ -365,7 +373,7 @@ public final class SandboxController {
       Undo undo = new Undo();
       boolean needsGateway = !n.internal() && eps.stream()
           .noneMatch(e -> e.ipv4() != null && !state.network(e.networkId()).internal());
-      return newEndpoint(n, s.containerId(), s.containerName(), aliases, ip4, ip6, nextIfName(eps), undo)
+      return newEndpoint(n, s.containerId(), s.containerName(), aliases, ip4, ip6, nextIfName(eps), driverOpts, undo)
           .compose(e -> join(n, e, s.key(), needsGateway, undo).map(e))
           .compose(e -> {
             List<String> ids = new ArrayList<>(s.endpoints());

@@ -98,7 +98,7 @@ public final class NetworkApi {
       a.forEach(x -> aliases.add(String.valueOf(x)));
     }
     sandboxes.connect(rc.pathParam("id"), container, aliases, blankToNull(ipamCfg.getString("IPv4Address")),
-            blankToNull(ipamCfg.getString("IPv6Address")))
+            blankToNull(ipamCfg.getString("IPv6Address")), strings(cfg.getJsonObject("DriverOpts")))
         .onSuccess(x -> rc.response().setStatusCode(200).end()).onFailure(rc::fail);
   }
 

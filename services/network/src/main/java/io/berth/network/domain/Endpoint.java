@@ -21,12 +21,15 @@ import java.util.List;
  * @param gateway6      the network's IPv6 gateway, or {@code null}
  * @param aliases       extra DNS names on the network
  * @param mtu           interface MTU (0 = default)
+ * @param sysctls       per-interface sysctls set in the sandbox ({@code com.docker.network.endpoint.sysctls})
  */
 public record Endpoint(String id, String networkId, String networkName, String containerId, String containerName,
                        String node, String ifName, String hostIf, String mac, String ipv4, String ipv6,
-                       String gateway4, String gateway6, List<String> aliases, int mtu) {
+                       String gateway4, String gateway6, List<String> aliases, int mtu,
+                       java.util.Map<String, String> sysctls) {
   public Endpoint {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
+    sysctls = sysctls == null ? java.util.Map.of() : java.util.Map.copyOf(sysctls);
   }
 
   /** The IPv4 address without its prefix length, or {@code null}. */

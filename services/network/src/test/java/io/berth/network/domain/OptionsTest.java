@@ -83,6 +83,18 @@ class OptionsTest {
     assertFalse(prune.test(b));
   }
 
+  @Test
+  void endpointSysctls() {
+    assertEquals(Map.of("net.ipv4.conf.eth1.forwarding", "1", "net.ipv6.conf.eth1.accept_ra", "2"),
+        EndpointSysctls.parse(Map.of(EndpointSysctls.OPTION,
+            "net.ipv4.conf.IFNAME.forwarding=1, net.ipv6.conf.IFNAME.accept_ra=2"), "eth1"));
+    assertEquals(Map.of(), EndpointSysctls.parse(Map.of(), "eth0"));
+    assertThrows(BerthException.InvalidRequest.class, () -> EndpointSysctls.parse(Map.of(EndpointSysctls.OPTION,
+        "kernel.panic=1"), "eth0"));
+    assertThrows(BerthException.InvalidRequest.class, () -> EndpointSysctls.parse(Map.of(EndpointSysctls.OPTION,
+        "net.ipv4.conf.all.forwarding=1"), "eth0"));
+  }
+
   private static NetworkSpec spec(String name) {
     return new NetworkSpec(name, null, false, false, false, false, true, false, null, List.of(), Map.of(), Map.of(),
         Map.of());

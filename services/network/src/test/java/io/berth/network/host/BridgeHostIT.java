@@ -109,7 +109,9 @@ class BridgeHostIT {
     Path a = sandbox("c6a");
     Path b = sandbox("c6b");
     sandboxes.join(new VethJoin("vb000000000061", "br-666666666666", a, "eth0", "02:42:0a:44:00:02", 0,
-        "10.68.0.2/24", "fd68::2/64", "10.68.0.1", "fd68::1", Map.of()));
+        "10.68.0.2/24", "fd68::2/64", "10.68.0.1", "fd68::1", Map.of("net.ipv4.conf.eth0.forwarding", "1")));
+    assertEquals("1", lab.exec("nsenter", "--net=" + a, "--", "cat", "/proc/sys/net/ipv4/conf/eth0/forwarding")
+        .stdout().trim(), "endpoint sysctls are set in the sandbox");
     sandboxes.join(new VethJoin("vb000000000062", "br-666666666666", b, "eth0", "02:42:0a:44:00:03", 0,
         "10.68.0.3/24", "fd68::3/64", "10.68.0.1", "fd68::1", Map.of()));
     String routes = lab.exec("nsenter", "--net=" + a, "--", "ip", "-6", "route").stdout();

@@ -16,7 +16,6 @@ import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The {@code bridge} driver: a Linux bridge per network ({@code br-<id12>}, the default network's {@code berth0})
@@ -128,7 +127,7 @@ public final class BridgeDriver implements NetworkDriver {
     BridgeOptions o = options(n);
     boolean route = defaultGateway && !n.internal();
     VethJoin j = new VethJoin(e.hostIf(), n.device(), Path.of(sandboxKey), e.ifName(), e.mac(), o.mtu(), e.ipv4(),
-        e.ipv6(), route ? e.gateway4() : null, route ? e.gateway6() : null, Map.of());
+        e.ipv6(), route ? e.gateway4() : null, route ? e.gateway6() : null, e.sysctls());
     return hostOps.run("endpoint join " + e.hostIf(), () -> {
       sandboxes.join(j);
       return null;
