@@ -4,6 +4,7 @@ import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.host.HostNetwork;
 import io.vertx.core.Vertx;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,14 +52,14 @@ final class LinkSweeper {
   private void sweep() {
     hostOps.run("sweep veths", () -> {
       int n = 0;
-      var links = host.links();
+      List<String> links = host.linkNames();
       // Owners are read after the listing: a link listed was made before, so it is in flight or stored by now.
       Set<String> owned = state.endpoints().stream().map(Endpoint::hostIf).filter(Objects::nonNull)
           .collect(Collectors.toSet());
       owned.addAll(inFlight);
-      for (var l : links) {
-        if (l.name().startsWith("vb") && HostNetwork.isBerthLink(l.name()) && !owned.contains(l.name())) {
-          host.deleteLink(l.name());
+      for (String l : links) {
+        if (l.startsWith("vb") && HostNetwork.isBerthLink(l) && !owned.contains(l)) {
+          host.deleteLink(l);
           n++;
         }
       }

@@ -1,7 +1,6 @@
 package io.berth.network;
 
 import io.berth.events.Topics;
-import io.berth.host.NetnsHandle;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
@@ -14,6 +13,7 @@ import io.berth.network.events.ContainerEventsConsumer;
 import io.berth.network.events.NetworkEvents;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.HostNetwork;
+import io.berth.network.host.NodeNamespace;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.ipam.DefaultPools;
 import io.berth.network.ipam.Ipam;
@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class NetworkService implements ServiceModule {
   private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
 
-  private final NetnsHandle hostNamespace;
+  private final NodeNamespace hostNamespace;
   private HostNetwork host;
   private NetworkController networks;
   private SandboxController sandboxes;
@@ -46,7 +46,7 @@ public final class NetworkService implements ServiceModule {
   }
 
   /** Acts on the given namespace as "the host" (in-JVM tests use a lab namespace). */
-  public NetworkService(NetnsHandle hostNamespace) {
+  public NetworkService(NodeNamespace hostNamespace) {
     this.hostNamespace = hostNamespace;
   }
 
@@ -58,9 +58,9 @@ public final class NetworkService implements ServiceModule {
   @Override
   public Future<Void> start(ServiceContext ctx) {
     var cfg = ctx.config();
-    NetnsHandle ns = hostNamespace != null ? hostNamespace : HostNetwork.currentNamespace();
+    NodeNamespace ns = hostNamespace != null ? hostNamespace : NodeNamespace.current();
     host = new HostNetwork(ns, cfg.execRoot().resolve("netns"));
-    firewall = new Firewall(ns.nftables(), ctx.hostOps());
+    firewall = host.firewall(ctx.hostOps());
     SandboxHost sandboxHost = new SandboxHost(host);
     int mtu = cfg.mtu().orElse(0);
     BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, ctx.hostOps(), mtu);
@@ -81,7 +81,7 @@ public final class NetworkService implements ServiceModule {
     networks = new NetworkController(state, drivers, ipam, planner, events, host, ctx.hostOps());
     String hostNsPath = "/proc/" + ProcessHandle.current().pid() + "/ns/net";
     sandboxes = new SandboxController(state, networks, ipam, ports, firewall, sandboxHost, ctx.hostOps(), events,
-        hostNamespace != null ? hostNamespace.path().toString() : hostNsPath);
+        hostNamespace != null ? hostNamespace.path() : hostNsPath);
     sandboxes.sweeper(new LinkSweeper(ctx.vertx(), ctx.hostOps(), host, state, sandboxes.inFlight()));
     Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, ctx.hostOps(),
         events);
@@ -131,12 +131,12 @@ public final class NetworkService implements ServiceModule {
 
   /** The sandbox namespaces' directory. */
   public Path sandboxDir() {
-    return host.sandboxes().runDir();
+    return host.sandboxDir();
   }
 
   /** Undoes the shared bind mount on the sandbox directory (tests; production keeps it, as ip netns does). */
   public void releaseSandboxDir() {
-    host.sandboxes().releaseRunDir();
+    host.releaseSandboxDir();
   }
 
   @Override

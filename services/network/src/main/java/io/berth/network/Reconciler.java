@@ -105,7 +105,7 @@ public final class Reconciler {
     Set<String> netns = state.sandboxes().stream().filter(Sandbox::berthCreated).map(Sandbox::containerId)
         .collect(Collectors.toSet());
     return hostOps.run("reconcile host", () -> {
-      List<String> unknown = host.links().stream().map(l -> l.name())
+      List<String> unknown = host.linkNames().stream()
           .filter(HostNetwork::isBerthLink).filter(name -> !links.contains(name))
           .sorted((a, b) -> Boolean.compare(a.startsWith("br-") || a.equals("berth0"),
               b.startsWith("br-") || b.equals("berth0")))

@@ -56,7 +56,7 @@ class NetworkBench {
         .put("hosts", new JsonArray().add("tcp://127.0.0.1:" + Ports.free()))
         .put("kafka", new JsonObject().put("listen", "127.0.0.1:" + Ports.free()))
         .put("cluster", new JsonObject().put("port", Ports.free()).put("name", "bench-" + UUID.randomUUID())));
-    NetworkService service = new NetworkService(lab.netns());
+    NetworkService service = new NetworkService(io.berth.network.host.NodeNamespace.of(lab.netns()));
     BerthNode node = BerthNode.start(cfg, "bench", List.of(service), true);
     try {
       service.networks().create(new NetworkSpec("benchnet", "bridge", false, false, false, false, true, false, null,

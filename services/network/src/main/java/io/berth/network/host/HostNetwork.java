@@ -28,27 +28,37 @@ public final class HostNetwork implements AutoCloseable {
    * @param host       the node's own namespace (production: {@link Namespaces#current()}; tests: a lab namespace)
    * @param sandboxDir where sandbox namespaces are pinned ({@code <exec-root>/netns})
    */
-  public HostNetwork(NetnsHandle host, Path sandboxDir) {
+  public HostNetwork(NodeNamespace node, Path sandboxDir) {
+    this(node.handle(), sandboxDir);
+  }
+
+  HostNetwork(NetnsHandle host, Path sandboxDir) {
     this.host = host;
     this.netlink = host.openNetlink();
     this.sandboxes = new Namespaces(sandboxDir);
   }
 
-  /** The handle of the node's own namespace (for callers that own it). */
-  public static NetnsHandle currentNamespace() {
-    return Namespaces.current();
-  }
-
-  public NetnsHandle host() {
-    return host;
+  /** The firewall of this namespace (its nftables context). */
+  public Firewall firewall(io.berth.kit.tracing.HostOps hostOps) {
+    return new Firewall(host.nftables(), hostOps);
   }
 
   public Netlink netlink() {
     return netlink;
   }
 
-  public Namespaces sandboxes() {
+  Namespaces sandboxes() {
     return sandboxes;
+  }
+
+  /** Where sandbox namespaces are pinned. */
+  public Path sandboxDir() {
+    return sandboxes.runDir();
+  }
+
+  /** Undoes the shared bind mount on the sandbox directory, if this instance made it. */
+  public void releaseSandboxDir() {
+    sandboxes.releaseRunDir();
   }
 
   /** Whether {@code name} is a device berth made: {@code br-*}, {@code berth0}, {@code vb*}. */
@@ -88,8 +98,9 @@ public final class HostNetwork implements AutoCloseable {
     return netlink.find(name).isPresent();
   }
 
-  public List<Link> links() {
-    return netlink.list();
+  /** Names of the links in the node's namespace. Equivalent to: {@code ip -o link show}. */
+  public List<String> linkNames() {
+    return netlink.list().stream().map(Link::name).toList();
   }
 
   /** Prefixes of every route and address in the node's namespace, which a new network's subnet must not overlap. */
