@@ -181,7 +181,7 @@ public final class Reconciler {
       }
     }
     for (Sandbox s : state.sandboxes()) {
-      firewall.putPorts(s.containerId(), SandboxController.rules(s.published()));
+      firewall.putPorts(s.containerId(), PortMappings.rules(s.published()));
     }
     return firewall.sync();
   }

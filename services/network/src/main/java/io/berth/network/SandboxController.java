@@ -6,11 +6,9 @@ import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.Network;
 import io.berth.network.domain.PortMapping;
-import io.berth.network.domain.PortRequest;
 import io.berth.network.domain.Sandbox;
 import io.berth.network.events.NetworkEvents;
 import io.berth.network.host.Firewall;
-import io.berth.network.host.FirewallModel;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ipam.IpamException;
@@ -149,12 +147,12 @@ public final class SandboxController {
       List<PortMapping> mapped = new ArrayList<>();
       chain = chain.compose(x -> {
         mark("joined", t0, c.id());
-        mapped.addAll(mappings(plan.ports(), hostPorts, gateway[0]));
+        mapped.addAll(PortMappings.of(plan.ports(), hostPorts, gateway[0]));
         if (mapped.isEmpty()) {
           return Future.succeededFuture();
         }
         undo.add("firewall ports", () -> firewall.removePorts(c.id()));
-        return firewall.putPorts(c.id(), rules(mapped));
+        return firewall.putPorts(c.id(), PortMappings.rules(mapped));
       });
       return chain.compose(x -> {
         mark("firewall", t0, c.id());
@@ -232,26 +230,6 @@ public final class SandboxController {
         return name;
       }
     }
-  }
-
-  private static List<PortMapping> mappings(List<PortRequest> requests, int[] hostPorts, Endpoint gateway) {
-    List<PortMapping> out = new ArrayList<>();
-    if (gateway == null) {
-      return out;
-    }
-    for (int i = 0; i < requests.size(); i++) {
-      PortRequest r = requests.get(i);
-      String target = r.v6() ? gateway.ipv6Address() : gateway.ipv4Address();
-      if (target != null) {
-        out.add(new PortMapping(r.protocol(), r.containerPort(), r.hostIp(), hostPorts[i], target));
-      }
-    }
-    return out;
-  }
-
-  static List<FirewallModel.Port> rules(List<PortMapping> mapped) {
-    return mapped.stream().map(m -> new FirewallModel.Port(m.protocol(), m.hostIp(), m.hostPort(), m.containerIp(),
-        m.containerPort())).toList();
   }
 
   private Future<Void> persist(Sandbox s, List<Endpoint> eps) {
