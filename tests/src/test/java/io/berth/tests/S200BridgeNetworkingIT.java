@@ -219,6 +219,13 @@ class S200BridgeNetworkingIT {
     assertEquals(new JsonObject().put("80/tcp", new JsonArray().add(new JsonObject().put("HostIp", "0.0.0.0")
         .put("HostPort", "5000"))), s.getJsonObject("Ports"));
     assertEquals("eth0", s.getJsonObject("Networks").getJsonObject("localnet").getString("InterfaceName"));
+    // The seed's `docker port web`, and inspect's network settings, served by the gateway from the same sandbox.
+    Commands.Result port = node.docker("port", "c1");
+    assertTrue(port.ok(), port.toString());
+    assertEquals("80/tcp -> 0.0.0.0:5000", port.out().trim());
+    Commands.Result ip = node.docker("inspect", "--format", "{{.NetworkSettings.Networks.localnet.IPAddress}}", "c1");
+    assertTrue(ip.ok(), ip.toString());
+    assertEquals(s.getJsonObject("Networks").getJsonObject("localnet").getString("IPAddress"), ip.out().trim());
   }
 
   @Test

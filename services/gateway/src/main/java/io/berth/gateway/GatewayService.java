@@ -51,7 +51,7 @@ public final class GatewayService implements ServiceModule {
         new PoolOptions().setHttp1MaxSize(64));
     ServiceProxy proxy = new ServiceProxy(client, new ServiceEndpoints(ctx.hazelcast()), ctx.node());
     StateStore<ContainerView> containers = ctx.stateStore(Topics.CONTAINER_STATE, CONTAINERS_MAP, ContainerView.class);
-    DockerApi api = new DockerApi(new SystemApi(ctx.config()), new ContainersApi(containers), proxy);
+    DockerApi api = new DockerApi(new SystemApi(ctx.config()), new ContainersApi(containers, proxy, ctx.config().dataRoot()), proxy);
     ContainerEvents events = new ContainerEvents(containers, ctx.node());
     return containers.rebuild()
         .compose(n -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-gateway-" + ctx.node(), events::handle))

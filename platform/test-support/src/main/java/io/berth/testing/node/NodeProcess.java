@@ -143,7 +143,32 @@ public final class NodeProcess implements AutoCloseable {
     try {
       stop();
     } finally {
+      unmountBelow(dir);
       removeNetns();
+    }
+  }
+
+  /**
+   * Lazily unmounts whatever the node left mounted in its folders (sandbox netns files and their shared run
+   * directory, volume mounts), deepest first, so a test leaves nothing behind even after a crash.
+   */
+  static void unmountBelow(Path dir) {
+    String prefix = dir.toAbsolutePath().normalize().toString();
+    List<String> points = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
+        String[] fields = line.split(" ");
+        if (fields.length > 4) {
+          String point = fields[4].replace("\\040", " ");
+          if (point.equals(prefix) || point.startsWith(prefix + "/")) points.add(point);
+        }
+      }
+    } catch (IOException e) {
+      return;
+    }
+    points.sort(java.util.Comparator.comparingInt(String::length).reversed());
+    for (String point : points) {
+      Commands.run("umount", "-l", point);
     }
   }
 

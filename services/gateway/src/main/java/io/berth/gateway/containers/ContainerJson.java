@@ -53,6 +53,26 @@ public final class ContainerJson {
             .put("Networks", networks(s)));
   }
 
+  /**
+   * Fills {@code NetworkSettings} from the network service's sandbox document ({@code GET /sandboxes/{id}}):
+   * published ports, per-network endpoints and, as Docker still does, the first network's address at the top level.
+   */
+  public static void mergeNetworkSettings(JsonObject inspect, JsonObject sandbox) {
+    JsonObject settings = inspect.getJsonObject("NetworkSettings");
+    settings.put("Ports", sandbox.getJsonObject("Ports", new JsonObject()));
+    if (sandbox.getString("SandboxKey") != null) settings.put("SandboxKey", sandbox.getString("SandboxKey"));
+    JsonObject networks = sandbox.getJsonObject("Networks", new JsonObject());
+    settings.put("Networks", networks);
+    networks.stream().findFirst().ifPresent(first -> {
+      JsonObject n = (JsonObject) first.getValue();
+      settings.put("IPAddress", n.getString("IPAddress", "")).put("IPPrefixLen", n.getInteger("IPPrefixLen", 0))
+          .put("Gateway", n.getString("Gateway", "")).put("MacAddress", n.getString("MacAddress", ""))
+          .put("GlobalIPv6Address", n.getString("GlobalIPv6Address", ""))
+          .put("GlobalIPv6PrefixLen", n.getInteger("GlobalIPv6PrefixLen", 0))
+          .put("IPv6Gateway", n.getString("IPv6Gateway", ""));
+    });
+  }
+
   public static JsonObject summary(ContainerView c) {
     ContainerCreated s = c.spec();
     return new JsonObject()

@@ -55,6 +55,22 @@ public final class ServiceProxy {
         });
   }
 
+  /**
+   * Reads a JSON document from {@code service} on this node: the document on 200, null on 404; other statuses and
+   * an unreachable service fail.
+   */
+  public Future<io.vertx.core.json.JsonObject> getJson(String service, String uri) {
+    return lookup(service)
+        .compose(address -> client.request(new RequestOptions().setServer(address)
+            .setHost(address.host()).setPort(address.port()).setMethod(io.vertx.core.http.HttpMethod.GET).setURI(uri)))
+        .compose(req -> req.send())
+        .compose(resp -> resp.body().compose(body -> {
+          if (resp.statusCode() == 200) return Future.succeededFuture(body.toJsonObject());
+          if (resp.statusCode() == 404) return Future.succeededFuture(null);
+          return Future.failedFuture(new BerthException.Internal(service + " answered " + resp.statusCode() + ": " + body));
+        }));
+  }
+
   private Future<SocketAddress> lookup(String service) {
     // Complete on the request's context: the trace of the request lives there, and the client span must be its child.
     return Future.fromCompletionStage(endpoints.lookupAsync(node, service), Vertx.currentContext())
