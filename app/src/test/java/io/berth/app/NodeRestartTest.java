@@ -14,11 +14,16 @@ import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import io.berth.testing.lab.LabNetns;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A node stopped and started again on the same data root gets its owned state back from Kafka. */
+@Tag("host")
 class NodeRestartTest {
+  @RegisterExtension static LabNetns LAB = LabNetns.perClass();
   private static final String TOPIC = "berth.test.state";
   @TempDir Path dir;
 
@@ -28,7 +33,7 @@ class NodeRestartTest {
   @Test
   void stateIsBackAfterARestart() throws Exception {
     DaemonConfig config = TestNodes.config(dir, Ports.free());
-    BerthNode first = BerthNode.start(config, "node", Main.allServices(), true, OpenTelemetry.noop());
+    BerthNode first = BerthNode.start(config, "node", TestNodes.services(LAB.netns()), true, OpenTelemetry.noop());
     try {
       // A topic of the test's own: the services' stores rebuild from theirs and must not see these records.
       try (TopicAdmin admin = new TopicAdmin(first.context().vertx(), first.context().kafka())) {
@@ -45,7 +50,7 @@ class NodeRestartTest {
       first.stop();
     }
 
-    BerthNode second = BerthNode.start(config, "node", Main.allServices(), true, OpenTelemetry.noop());
+    BerthNode second = BerthNode.start(config, "node", TestNodes.services(LAB.netns()), true, OpenTelemetry.noop());
     try {
       StateStore<Thing> store = second.context().stateStore(TOPIC, "test.things", Thing.class);
       assertEquals(0, store.map().size(), "a new cluster starts empty");
@@ -55,6 +60,7 @@ class NodeRestartTest {
       assertNull(store.get("t10").await(), "deletes stay deleted");
     } finally {
       second.stop();
+      io.berth.testing.node.NodeProcess.unmountBelow(dir);
     }
   }
 }

@@ -25,14 +25,19 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.berth.testing.lab.LabNetns;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One all-in-one node in this JVM with an in-memory span exporter: a request through the gateway is one trace that
  * holds the gateway's span and the owning service's span; every service answers health, readiness and metrics.
  */
+@Tag("host")
 class NodeTracingTest {
+  @RegisterExtension static LabNetns LAB = LabNetns.perClass();
   @TempDir static Path dir;
   static InMemorySpanExporter spans = InMemorySpanExporter.create();
   static BerthNode node;
@@ -45,12 +50,13 @@ class NodeTracingTest {
         .setTracerProvider(SdkTracerProvider.builder().addSpanProcessor(SimpleSpanProcessor.create(spans)).build())
         .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
         .build();
-    node = BerthNode.start(TestNodes.config(dir, apiPort), "node", Main.allServices(), true, otel);
+    node = BerthNode.start(TestNodes.config(dir, apiPort), "node", TestNodes.services(LAB.netns()), true, otel);
   }
 
   @AfterAll
   static void stop() {
     if (node != null) node.stop();
+    io.berth.testing.node.NodeProcess.unmountBelow(dir);
   }
 
   private static HttpResponse<String> get(String url) throws Exception {

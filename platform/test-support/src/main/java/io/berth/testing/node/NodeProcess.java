@@ -152,7 +152,7 @@ public final class NodeProcess implements AutoCloseable {
    * Lazily unmounts whatever the node left mounted in its folders (sandbox netns files and their shared run
    * directory, volume mounts), deepest first, so a test leaves nothing behind even after a crash.
    */
-  static void unmountBelow(Path dir) {
+  public static void unmountBelow(Path dir) {
     String prefix = dir.toAbsolutePath().normalize().toString();
     List<String> points = new ArrayList<>();
     try {
