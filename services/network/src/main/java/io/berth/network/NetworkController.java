@@ -206,7 +206,7 @@ public final class NetworkController {
     return lanes.run(LANE, () -> {
       Network n = resolve(ref);
       if (n.predefined()) {
-        throw new BerthException.Conflict(n.name() + " is a pre-defined network and cannot be removed");
+        throw new BerthException.Forbidden(n.name() + " is a pre-defined network and cannot be removed");
       }
       if (inUse(n)) {
         throw BerthException.conflict("error while removing network: network %s id %s has active endpoints",

@@ -345,7 +345,7 @@ public final class SandboxController {
       }
       List<Endpoint> eps = endpointsOf(s);
       if (eps.stream().anyMatch(e -> e.networkId().equals(n.id()))) {
-        throw BerthException.conflict("endpoint with name %s already exists in network %s", s.containerName(),
+        throw BerthException.forbidden("endpoint with name %s already exists in network %s", s.containerName(),
             n.name());
       }
       Undo undo = new Undo();
@@ -375,7 +375,7 @@ public final class SandboxController {
         if (force) {
           return Future.succeededFuture();
         }
-        throw BerthException.conflict("container %s is not connected to network %s", containerRef, n.name());
+        throw BerthException.forbidden("container %s is not connected to network %s", containerRef, n.name());
       }
       List<String> errors = new ArrayList<>();
       boolean carriesPorts = !s.published().isEmpty() && e.ipv4Address() != null

@@ -57,6 +57,7 @@ final class Undo {
 
   private static BerthException withStatus(BerthException b, String message) {
     return switch (b.status()) {
+      case 403 -> new BerthException.Forbidden(message);
       case 404 -> new BerthException.NotFound(message);
       case 409 -> new BerthException.Conflict(message);
       default -> new BerthException.InvalidRequest(message);

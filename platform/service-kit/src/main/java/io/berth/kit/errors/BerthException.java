@@ -5,7 +5,7 @@ package io.berth.kit.errors;
  * an error to Docker's {@code {"message": ...}} reply without string matching (libnetwork's typed errors do the same).
  */
 public sealed abstract class BerthException extends RuntimeException
-    permits BerthException.InvalidRequest, BerthException.NotFound, BerthException.Conflict,
+    permits BerthException.InvalidRequest, BerthException.Forbidden, BerthException.NotFound, BerthException.Conflict,
             BerthException.Unavailable, BerthException.Internal {
 
   protected BerthException(String message, Throwable cause) {
@@ -20,6 +20,12 @@ public sealed abstract class BerthException extends RuntimeException
     public InvalidRequest(String message) { super(message, null); }
     public InvalidRequest(String message, Throwable cause) { super(message, cause); }
     @Override public int status() { return 400; }
+  }
+
+  /** The operation is never allowed on this resource (a predefined network, an endpoint already there): 403. */
+  public static final class Forbidden extends BerthException {
+    public Forbidden(String message) { super(message, null); }
+    @Override public int status() { return 403; }
   }
 
   /** The named resource does not exist: 404. */
@@ -52,6 +58,7 @@ public sealed abstract class BerthException extends RuntimeException
   }
 
   public static InvalidRequest invalid(String format, Object... args) { return new InvalidRequest(String.format(format, args)); }
+  public static Forbidden forbidden(String format, Object... args) { return new Forbidden(String.format(format, args)); }
   public static NotFound notFound(String format, Object... args) { return new NotFound(String.format(format, args)); }
   public static Conflict conflict(String format, Object... args) { return new Conflict(String.format(format, args)); }
 }

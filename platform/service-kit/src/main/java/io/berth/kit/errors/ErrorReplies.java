@@ -62,6 +62,7 @@ public final class ErrorReplies {
   static String defaultMessage(int status) {
     return switch (status) {
       case 400 -> "bad request";
+      case 403 -> "forbidden";
       case 404 -> "page not found";
       case 405 -> "method not allowed";
       case 409 -> "conflict";
