@@ -102,8 +102,7 @@ class S100VolumeLifecycleIT {
   }
 
   static void publish(String type, JsonObject data) {
-    Commands.Result r = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(),
-        "events", "publish", type, "--exec-root", node.execRoot().toString(), "--data", data.encode());
+    Commands.Result r = node.publish(type, data.encode());
     assertTrue(r.ok(), "publish " + type + " → " + r);
   }
 

@@ -71,8 +71,6 @@ class S200BridgeNetworkingIT {
     Commands.run("ip", "netns", "del", CLIENT_NS);
     if (node != null) {
       node.close();
-      // the sandbox directory is a shared bind mount (as ip netns makes /run/netns); release it with the node
-      Commands.run("umount", "-l", node.execRoot().resolve("netns").toString());
     }
     LeakCheck.assertClean("s200client", Path.of("/run/berth-lab"));
   }
@@ -85,8 +83,7 @@ class S200BridgeNetworkingIT {
   }
 
   static void publish(String type, JsonObject data) {
-    ok(node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(), "events",
-        "publish", type, "--exec-root", node.execRoot().toString(), "--data", data.encode()));
+    ok(node.publish(type, data.encode()));
   }
 
   static void created(int n, String name, String network, String hostPort) {
@@ -100,13 +97,11 @@ class S200BridgeNetworkingIT {
   }
 
   static Path sandbox(int n) {
-    return node.execRoot().resolve("netns").resolve(id(n));
+    return node.sandbox(id(n));
   }
 
   static Commands.Result inSandbox(int n, String... cmd) {
-    List<String> all = new ArrayList<>(List.of("nsenter", "--net=" + sandbox(n), "--"));
-    all.addAll(List.of(cmd));
-    return Commands.run(all, Map.of(), 30);
+    return node.inSandbox(id(n), cmd);
   }
 
   /** The network service's own address (for the non-Docker sandbox view), from its start line. */

@@ -80,7 +80,6 @@ class S300DnsIT {
     Commands.run("ip", "netns", "del", UPSTREAM_NS);
     if (node != null) {
       node.close();
-      Commands.run("umount", "-l", node.execRoot().resolve("netns").toString());
     }
     LeakCheck.assertClean("s300up", Path.of("/run/berth-lab"));
   }
@@ -93,8 +92,7 @@ class S300DnsIT {
   }
 
   static void publish(String type, JsonObject data) {
-    ok(node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(), "events",
-        "publish", type, "--exec-root", node.execRoot().toString(), "--data", data.encode()));
+    ok(node.publish(type, data.encode()));
   }
 
   static void created(int n, String name, String network, JsonArray aliases, JsonObject dns) {
@@ -110,7 +108,7 @@ class S300DnsIT {
   }
 
   static Path sandbox(int n) {
-    return node.execRoot().resolve("netns").resolve(id(n));
+    return node.sandbox(id(n));
   }
 
   static Path resolvConf(int n) {
@@ -118,9 +116,7 @@ class S300DnsIT {
   }
 
   static Commands.Result inSandbox(int n, String... cmd) {
-    List<String> all = new ArrayList<>(List.of("nsenter", "--net=" + sandbox(n), "--"));
-    all.addAll(List.of(cmd));
-    return Commands.run(all, Map.of(), 30);
+    return node.inSandbox(id(n), cmd);
   }
 
   /** Runs a command in the sandbox with the container's written resolv.conf as /etc/resolv.conf (private mount). */

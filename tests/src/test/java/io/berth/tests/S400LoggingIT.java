@@ -88,8 +88,7 @@ class S400LoggingIT {
   }
 
   static void publish(String type, String key, JsonObject data) {
-    Commands.Result r = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(),
-        "events", "publish", type, "--exec-root", node.execRoot().toString(), "--key", key, "--data", data.encode());
+    Commands.Result r = node.publish(type, data.encode(), "--key", key);
     assertTrue(r.ok(), r.toString());
   }
 

@@ -121,6 +121,29 @@ public final class NodeProcess implements AutoCloseable {
     return Commands.run(cmd, env, 90);
   }
 
+  /**
+   * Publishes an event as an event producer would: {@code bin/berth events publish TYPE --data JSON} run inside the
+   * node's namespace, where its Kafka listens. {@code extra} adds flags such as {@code --key ID}.
+   */
+  public Commands.Result publish(String type, String json, String... extra) {
+    List<String> cmd = new ArrayList<>(List.of(Repo.root().resolve("bin/berth").toString(), "events", "publish", type,
+        "--exec-root", execRoot().toString(), "--data", json));
+    cmd.addAll(List.of(extra));
+    return inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), cmd.toArray(String[]::new));
+  }
+
+  /** The network namespace file of a container's sandbox. */
+  public Path sandbox(String containerId) {
+    return execRoot().resolve("netns").resolve(containerId);
+  }
+
+  /** Runs a command inside a container's sandbox. */
+  public Commands.Result inSandbox(String containerId, String... command) {
+    List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=" + sandbox(containerId), "--"));
+    cmd.addAll(List.of(command));
+    return Commands.run(cmd, Map.of(), 30);
+  }
+
   /** SIGTERM and wait: a clean stop (Kafka flushed, socket removed). Returns the exit code. */
   public int stop() throws InterruptedException {
     if (process == null || !process.isAlive()) return process == null ? 0 : process.exitValue();
