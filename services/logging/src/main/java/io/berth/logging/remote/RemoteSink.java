@@ -16,8 +16,10 @@ public interface RemoteSink extends AutoCloseable {
 
   void send(List<LogMessage> batch) throws IOException;
 
-  /** Drops the connection so the next send reconnects. */
-  void reset();
+  /** Drops the connection so the next send reconnects; for connection-based sinks that is closing it. */
+  default void reset() {
+    close();
+  }
 
   @Override
   void close();

@@ -139,11 +139,6 @@ public final class FluentdSink implements RemoteSink {
   }
 
   @Override
-  public void reset() {
-    close();
-  }
-
-  @Override
   public void close() {
     try {
       if (socket != null) socket.close();

@@ -129,11 +129,6 @@ public final class GelfSink implements RemoteSink {
   }
 
   @Override
-  public void reset() {
-    close();
-  }
-
-  @Override
   public void close() {
     try {
       if (tcp != null) tcp.close();

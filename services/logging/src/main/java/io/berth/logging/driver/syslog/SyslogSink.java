@@ -95,11 +95,6 @@ public final class SyslogSink implements RemoteSink {
   }
 
   @Override
-  public void reset() {
-    close();
-  }
-
-  @Override
   public void close() {
     try {
       if (socket != null) socket.close();
