@@ -48,6 +48,12 @@ class LoggingServiceIT {
     if (node != null) node.close();
   }
 
+  private static long lineCount(Path file) throws java.io.IOException {
+    try (var lines = java.nio.file.Files.lines(file)) {
+      return lines.count();
+    }
+  }
+
   @Test
   void fifoOutputBecomesDockersJsonFileAndIsServedMultiplexed() throws Exception {
     String id = LoggingNode.newId();
@@ -66,6 +72,10 @@ class LoggingServiceIT {
         "json-file"), attached);
     LoggingNode.sh("i=0; while [ $i -lt 2000 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done"
         + " > " + out + " 2> " + err);
+    // The writer is done when sh returns, the collector not necessarily: wait until every line is in the log, so
+    // "tail 2" means the last two lines written rather than whatever had arrived.
+    Path jsonLog = node.containerDir(id).resolve(id + "-json.log");
+    for (int i = 0; i < 200 && (!java.nio.file.Files.exists(jsonLog) || lineCount(jsonLog) < 4000); i++) Thread.sleep(50);
     CompletableFuture<HttpResponse<byte[]>> follow = node.http.sendAsync(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + "/containers/" + id
             + "/logs?stdout=1&stderr=1&follow=1&tail=2")).build(), HttpResponse.BodyHandlers.ofByteArray());
