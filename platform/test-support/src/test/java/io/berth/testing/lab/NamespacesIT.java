@@ -63,6 +63,35 @@ class NamespacesIT {
     }
 
     @Test
+    void adoptKeepsTheNamespaceAndUnpinsTheOldName() throws Exception {
+        Namespaces ns = lab.namespaces();
+        String spare = lab.prefix() + "-spare";
+        String name = lab.prefix() + "-adopted";
+        Path spareFile = ns.create(spare);
+        long before = inode(spareFile);
+        try (NetnsHandle h = ns.open(spare); Netlink nl = h.openNetlink()) {
+            nl.setUp("lo");
+        }
+        Path file = ns.adopt(spareFile, name);
+        try {
+            assertEquals(before, inode(file), "the same namespace, pinned under the new name");
+            assertFalse(Files.exists(spareFile));
+            assertTrue(Mounts.find(spareFile).isEmpty());
+            String lo = lab.exec("nsenter", "--net=" + file, "ip", "-o", "link", "show", "lo").orFail();
+            assertTrue(lo.contains("UP"), "set-up done before adoption is kept: " + lo);
+            // bad input changes nothing: a taken name leaves the old pin where it was; a missing pin pins nothing
+            Path other = ns.create(spare);
+            assertEquals(Errno.EEXIST, assertThrows(HostException.class, () -> ns.adopt(other, name)).errno());
+            assertTrue(Mounts.find(other).isPresent());
+            ns.delete(spare);
+            assertEquals(Errno.ENOENT, assertThrows(HostException.class, () -> ns.adopt(other, name + "2")).errno());
+            assertFalse(Files.exists(ns.path(name + "2")));
+        } finally {
+            ns.delete(name);
+        }
+    }
+
+    @Test
     void handleRunsInsideAndAlwaysReturns() throws Exception {
         NetnsHandle h = lab.netns();
         long target = inode(h.path());
