@@ -7,6 +7,7 @@ import io.berth.events.container.ContainerStopped;
 import io.berth.events.dns.DnsSandboxConfigured;
 import io.berth.events.ingress.IngressProgrammed;
 import io.berth.events.ingress.IngressRemoved;
+import io.berth.events.logging.LogConfigRejected;
 import io.berth.events.logging.LogLinesDropped;
 import io.berth.events.logging.LogSinkRecovered;
 import io.berth.events.logging.LoggingAttached;
@@ -78,6 +79,7 @@ public final class EventCatalog {
     v1("io.berth.logging.attached", Topics.LOGGING_EVENTS, LoggingAttached.class);
     v1("io.berth.logging.lines.dropped", Topics.LOGGING_EVENTS, LogLinesDropped.class);
     v1("io.berth.logging.sink.recovered", Topics.LOGGING_EVENTS, LogSinkRecovered.class);
+    v1("io.berth.logging.config.rejected", Topics.LOGGING_EVENTS, LogConfigRejected.class);
     v1("io.berth.ingress.service.programmed", Topics.INGRESS_EVENTS, IngressProgrammed.class);
     v1("io.berth.ingress.service.removed", Topics.INGRESS_EVENTS, IngressRemoved.class);
   }

@@ -17,6 +17,7 @@ import io.berth.events.ingress.Backend;
 import io.berth.events.ingress.IngressPort;
 import io.berth.events.ingress.IngressProgrammed;
 import io.berth.events.ingress.IngressRemoved;
+import io.berth.events.logging.LogConfigRejected;
 import io.berth.events.logging.LogLinesDropped;
 import io.berth.events.logging.LogSinkRecovered;
 import io.berth.events.logging.LoggingAttached;
@@ -115,6 +116,8 @@ final class Samples {
           "/run/berth/fifo/" + CONTAINER + "-stdout", "/run/berth/fifo/" + CONTAINER + "-stderr", "json-file")),
       Map.entry("io.berth.logging.lines.dropped", new LogLinesDropped(CONTAINER, NODE, 12, "buffer-full")),
       Map.entry("io.berth.logging.sink.recovered", new LogSinkRecovered(CONTAINER, NODE, "syslog", 2_500)),
+      Map.entry("io.berth.logging.config.rejected", new LogConfigRejected(CONTAINER, NODE, "json-file",
+          "unknown log opt 'x' for json-file log driver")),
       Map.entry("io.berth.ingress.service.programmed", new IngressProgrammed(SERVICE, NODE, "10.255.0.5",
           List.of(new IngressPort(Protocol.TCP, 80, 5000, IngressPort.PublishMode.INGRESS)),
           List.of(new Backend(TASK, "10.255.0.7", NODE)))),

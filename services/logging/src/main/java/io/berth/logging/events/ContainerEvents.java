@@ -5,6 +5,7 @@ import io.berth.events.container.ContainerCreated;
 import io.berth.events.container.ContainerRemoved;
 import io.berth.events.container.ContainerStarted;
 import io.berth.events.container.ContainerStopped;
+import io.berth.events.logging.LogConfigRejected;
 import io.berth.events.logging.LoggingAttached;
 import io.berth.events.Topics;
 import io.berth.kit.node.ServiceContext;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Container lifecycle → log collection. created: validate the log configuration (a refusal is logged with Docker's
- * message and kept for the logs endpoint), open the driver, create stdio FIFOs when the producer named none, start
+ * message, kept for the logs endpoint and published as {@code io.berth.logging.config.rejected}), open the driver, create stdio FIFOs when the producer named none, start
  * reading and announce {@code io.berth.logging.attached}; started: read again after a restart; stopped: drain and
  * end followers; removed: close. Idempotent: a repeated event finds the state it would create.
  */
@@ -92,7 +93,8 @@ public final class ContainerEvents {
     } catch (RuntimeException e) {
       LOG.error("container {}: log configuration refused: {}", c.id(), e.getMessage());
       registry.reject(c.id(), c.name(), e.getMessage());
-      return Future.succeededFuture();
+      return ctx.events().publish(BerthEvents.create("io.berth.logging.config.rejected", source(), c.id(),
+          new LogConfigRejected(c.id(), ctx.node(), cfg.driver() == null ? "" : cfg.driver(), e.getMessage())));
     }
     SwarmTaskInfo task = c.task() == null ? null
         : new SwarmTaskInfo(c.task().serviceId(), c.task().serviceName(), c.task().taskId(), c.task().taskSlot());

@@ -48,6 +48,18 @@ class LoggingServiceIT {
     if (node != null) node.close();
   }
 
+  /** Waits (up to 10 s) for a logging event of {@code type} whose data matches. */
+  static <T extends Record> T awaitEvent(String type, Class<T> data, java.util.function.Predicate<T> match)
+      throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      T found = LOGGING_EVENTS.stream().filter(e -> e.getType().equals(type))
+          .map(e -> io.berth.events.BerthEvents.data(e, data)).filter(match).findFirst().orElse(null);
+      if (found != null) return found;
+      Thread.sleep(50);
+    }
+    throw new AssertionError("no " + type + " event");
+  }
+
   private static long lineCount(Path file) throws java.io.IOException {
     try (var lines = java.nio.file.Files.lines(file)) {
       return lines.count();
@@ -174,6 +186,17 @@ class LoggingServiceIT {
     }
     assertEquals(400, logs.statusCode());
     assertEquals("invalid size: 'ten'", new JsonObject(new String(logs.body())).getString("message"));
+    io.berth.events.logging.LogConfigRejected rejected = awaitEvent("io.berth.logging.config.rejected",
+        io.berth.events.logging.LogConfigRejected.class, x -> x.containerId().equals(id2));
+    assertEquals(new io.berth.events.logging.LogConfigRejected(id2, node.name(), "json-file", "invalid size: 'ten'"),
+        rejected);
+    String id3 = LoggingNode.newId();
+    node.created(id3, "refused3", false, "gelf", Map.of("gelf-adress", "udp://127.0.0.1:1"), null);
+    assertEquals(new io.berth.events.logging.LogConfigRejected(id3, node.name(), "gelf",
+            "unknown log opt \"gelf-adress\" for gelf log driver"),
+        awaitEvent("io.berth.logging.config.rejected", io.berth.events.logging.LogConfigRejected.class,
+            x -> x.containerId().equals(id3)));
+    assertEquals(400, node.get("/containers/" + id3 + "/logs?stdout=1").statusCode());
     assertEquals(400, node.get("/containers/" + id + "/logs").statusCode(), "no stream chosen");
     assertEquals(404, node.get("/containers/nosuch/logs?stdout=1").statusCode());
   }
