@@ -175,6 +175,29 @@ public final class Netlink implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns hairpin mode of a bridge port on or off: the bridge may then send a frame back out of the port it came
+     * in on, which a container needs to reach itself through a DNAT'ed address of the host.
+     * Equivalent to: {@code bridge link set dev NAME hairpin on|off}. EOPNOTSUPP/EINVAL if NAME is no bridge port.
+     */
+    public synchronized void setHairpin(String name, boolean on) {
+        socket.request(BridgePortMessages.setHairpin(index(name), name, on));
+    }
+
+    /** Whether hairpin mode is on for this bridge port. Equivalent to: {@code bridge -d link show dev NAME}. */
+    public synchronized boolean hairpin(String name) {
+        int idx = index(name);
+        for (ByteBuffer m : socket.dump(BridgePortMessages.dump())) {
+            if (BridgePortMessages.index(m) == idx) {
+                Boolean on = BridgePortMessages.hairpin(m);
+                if (on != null) {
+                    return on;
+                }
+            }
+        }
+        throw new NetlinkException("bridge link show dev " + name + " (not a bridge port)", Errno.EINVAL, null);
+    }
+
     /** The link's index. ENODEV if there is none. */
     public synchronized int index(String name) {
         return get(name).index();

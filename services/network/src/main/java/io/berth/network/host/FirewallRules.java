@@ -20,7 +20,8 @@ import java.util.Map;
  *   <li>Forwarding per bridge: replies and DNAT'ed connections in, everything else from another interface dropped
  *       (Docker 28's isolation between networks and its direct-access protection); {@code --internal} drops all
  *       traffic crossing the bridge; {@code enable_icc=false} drops traffic within it.</li>
- *   <li>Masquerade of a subnet leaving its bridge; of loopback and hairpin traffic DNAT'ed into a bridge.</li>
+ *   <li>Masquerade of a subnet leaving its bridge; of loopback traffic DNAT'ed into a bridge; of hairpin traffic
+ *       (a container of the network DNAT'ed back into it, itself included; the bridge ports are in hairpin mode).</li>
  * </ul>
  */
 public final class FirewallRules {
@@ -78,7 +79,17 @@ public final class FirewallRules {
         }
       }
       post.rule(Rule.match("oifname " + br + " ip saddr 127.0.0.0/8").masquerade());
-      post.rule(Rule.match("oifname " + br + " iifname " + br + " ct status dnat").masquerade());
+      // Hairpin NAT (Docker's hairpin mode): a container reaching a published port of this network, its own
+      // included, through a host address is answered by the gateway's address, so the reply comes back through
+      // the host and is un-NAT'ed. Postrouting has no input interface: the subnet on both sides says "from inside".
+      if (n.subnet4() != null) {
+        post.rule(Rule.match("oifname " + br + " ip saddr " + n.subnet4() + " ip daddr " + n.subnet4()
+            + " ct status dnat").masquerade());
+      }
+      if (n.subnet6() != null) {
+        post.rule(Rule.match("oifname " + br + " ip6 saddr " + n.subnet6() + " ip6 daddr " + n.subnet6()
+            + " ct status dnat").masquerade());
+      }
     }
     t.chain(forward);
     t.chain(post);

@@ -65,7 +65,7 @@ public final class SandboxHost {
   /**
    * Joins the sandbox to a bridge, or fails having left no veth, address or route.
    * Equivalent to: {@code ip link add HOSTIF mtu M master BR up type veth peer name IF netns KEY;
-   * ip -n KEY link set IF address MAC; ip -n KEY addr add ...; ip -n KEY link set IF up; ip -n KEY route add default via GW}.
+   * bridge link set dev HOSTIF hairpin on; ip -n KEY link set IF address MAC; ip -n KEY addr add ...; ip -n KEY link set IF up; ip -n KEY route add default via GW}.
    */
   public void join(VethJoin j) {
     HostSteps steps = new HostSteps("endpoint " + j.hostIf());
@@ -74,6 +74,9 @@ public final class SandboxHost {
         () -> nl.add(Veth.of(j.hostIf(), j.ifName()).withPeerNetns(j.sandboxKey())
             .with(LinkAttrs.named(j.hostIf()).withMtu(j.mtu()).withMaster(j.bridge()).withUp(true))),
         () -> host.deleteLink(j.hostIf()));
+    // Docker sets hairpin when no userland proxy answers published ports: a container reaching its own published
+    // port through a host address gets DNAT'ed back out of the port it came in on, which a bridge refuses otherwise.
+    steps.step("bridge link set dev " + j.hostIf() + " hairpin on", () -> nl.setHairpin(j.hostIf(), true));
     steps.step("configure " + j.ifName() + " in " + j.sandboxKey(), () -> configure(j));
   }
 

@@ -229,6 +229,15 @@ class BridgeHostIT {
             "the host's own address");
         assertEquals("hello\n", lab.exec("nsenter", "--net=" + other, "--", "curl", "-s", "-m", "5",
             "http://10.67.0.1:5000/").stdout(), "hairpin from another sandbox");
+        assertTrue(lab.netlink().hairpin("vb000000000041"), "joins turn hairpin on for the host end");
+        assertEquals("hello\n", lab.exec("nsenter", "--net=" + web, "--", "curl", "-s", "-m", "5",
+            "http://10.67.0.1:5000/").stdout(), "a container reaches its own published port through the host");
+        // without hairpin the bridge will not send the DNAT'ed packet back out of the port it came in on
+        lab.netlink().setHairpin("vb000000000041", false);
+        assertFalse(lab.netlink().hairpin("vb000000000041"));
+        assertFalse(lab.exec("nsenter", "--net=" + web, "--", "curl", "-s", "-m", "2", "http://10.67.0.1:5000/").ok(),
+            "hairpin off: the container cannot reach itself");
+        lab.netlink().setHairpin("vb000000000041", true);
         firewall.removePorts("web").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         assertFalse(lab.exec(client, "curl", "-s", "-m", "2", "http://10.67.0.1:5000/").ok(), "unpublished");
       } finally {
