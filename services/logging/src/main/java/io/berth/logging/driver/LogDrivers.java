@@ -24,6 +24,7 @@ import io.berth.logging.file.LocalLogFormat;
 import io.berth.logging.remote.DiskSpool;
 import io.berth.logging.remote.RemoteSink;
 import io.berth.logging.remote.SpoolingDriver;
+import io.berth.logging.tls.TlsClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -111,7 +112,7 @@ public final class LogDrivers {
         String format = opts.getOrDefault("syslog-format", "");
         SyslogFormat f = new SyslogFormat(format, SyslogOptionChecks.facility(opts.get("syslog-facility")),
             hostname, tag, ProcessHandle.current().pid(), uri.getScheme().equals("tcp+tls"));
-        yield new SyslogSink(uri, f, uri.getScheme().equals("tcp+tls") ? TlsOptions.syslog(opts) : null);
+        yield new SyslogSink(uri, f, uri.getScheme().equals("tcp+tls") ? TlsClient.syslog(opts) : null);
       }
       case "gelf" -> {
         URI uri = URI.create(opts.get("gelf-address"));
@@ -120,7 +121,8 @@ public final class LogDrivers {
         yield new GelfSink(uri, new GelfMessage(hostname, c, tag, attrs),
             opts.getOrDefault("gelf-compression-type", "gzip"), level);
       }
-      case "splunk" -> new SplunkSink(TlsOptions.splunkClient(http, opts), opts, tag,
+      case "splunk" -> new SplunkSink(TlsClient.splunkCustomized(opts)
+          ? TlsClient.splunk(opts).httpClient(java.time.Duration.ofSeconds(10)) : http, opts, tag,
           ExtraAttributes.of(opts, c, k -> k), hostname);
       case "fluentd" -> new FluentdSink(FluentdAddress.parse(opts.get("fluentd-address")), tag, c,
           ExtraAttributes.of(opts, c, k -> k),

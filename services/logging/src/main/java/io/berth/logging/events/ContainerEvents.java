@@ -8,6 +8,7 @@ import io.berth.events.container.ContainerStopped;
 import io.berth.events.logging.LogConfigRejected;
 import io.berth.events.logging.LoggingAttached;
 import io.berth.events.Topics;
+import io.berth.kit.errors.BerthException;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.state.StateStore;
 import io.berth.logging.collect.ContainerLogs;
@@ -91,10 +92,7 @@ public final class ContainerEvents {
     try {
       LogConfigValidator.validate(cfg);
     } catch (RuntimeException e) {
-      LOG.error("container {}: log configuration refused: {}", c.id(), e.getMessage());
-      registry.reject(c.id(), c.name(), e.getMessage());
-      return ctx.events().publish(BerthEvents.create("io.berth.logging.config.rejected", source(), c.id(),
-          new LogConfigRejected(c.id(), ctx.node(), cfg.driver() == null ? "" : cfg.driver(), e.getMessage())));
+      return refuse(c, cfg, e.getMessage());
     }
     SwarmTaskInfo task = c.task() == null ? null
         : new SwarmTaskInfo(c.task().serviceId(), c.task().serviceName(), c.task().taskId(), c.task().taskSlot());
@@ -119,11 +117,25 @@ public final class ContainerEvents {
       registry.put(logs);
       logs.startCollecting();
       return logs;
-    }).compose(logs -> fresh ? state.put(c.id(), new CollectedContainer(c.id(), ctx.node(), c, false)).map(logs)
-        : Future.succeededFuture(logs))
-      .compose(logs -> ctx.events().publish(BerthEvents.create("io.berth.logging.attached", source(), c.id(),
-        new LoggingAttached(c.id(), ctx.node(), logs.stdoutPath().toString(),
-            logs.stderrPath() == null ? null : logs.stderrPath().toString(), cfg.driver()))));
+    }).recover(e -> e instanceof BerthException.InvalidRequest
+        ? refuse(c, cfg, e.getMessage()).map(v -> null) : Future.failedFuture(e))
+      .compose(logs -> logs == null ? Future.succeededFuture() : announce(c, cfg, logs, fresh));
+  }
+
+  /** dockerd refuses the container; berth logs it, keeps it for the logs endpoint and tells the producer. */
+  private Future<Void> refuse(ContainerCreated c, EffectiveLogConfig cfg, String message) {
+    LOG.error("container {}: log configuration refused: {}", c.id(), message);
+    registry.reject(c.id(), c.name(), message);
+    return ctx.events().publish(BerthEvents.create("io.berth.logging.config.rejected", source(), c.id(),
+        new LogConfigRejected(c.id(), ctx.node(), cfg.driver() == null ? "" : cfg.driver(), message)));
+  }
+
+  private Future<Void> announce(ContainerCreated c, EffectiveLogConfig cfg, ContainerLogs opened, boolean fresh) {
+    Future<Void> remembered = fresh
+        ? state.put(c.id(), new CollectedContainer(c.id(), ctx.node(), c, false)) : Future.succeededFuture();
+    return remembered.compose(v -> ctx.events().publish(BerthEvents.create("io.berth.logging.attached", source(),
+        c.id(), new LoggingAttached(c.id(), ctx.node(), opened.stdoutPath().toString(),
+            opened.stderrPath() == null ? null : opened.stderrPath().toString(), cfg.driver()))));
   }
 
   private Future<Void> started(ContainerStarted s) {

@@ -16,20 +16,24 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.util.List;
-import javax.net.ssl.SSLSocketFactory;
+import io.berth.logging.tls.TlsClient;
 
-/** Sends syslog messages over {@code udp}, {@code tcp}, {@code tcp+tls}, {@code unix} (stream) or {@code unixgram}. */
+/**
+ * Sends syslog messages over {@code udp}, {@code tcp}, {@code tcp+tls}, {@code unix} (stream) or {@code unixgram}.
+ * With {@code tcp+tls} the handshake happens at connect ({@link TlsClient}), with the client certificate when one is
+ * configured, and the server's certificate must name the address's host unless verification is skipped.
+ */
 public final class SyslogSink implements RemoteSink {
   private final URI address;
   private final SyslogFormat format;
-  private final SSLSocketFactory tls;
+  private final TlsClient tls;
   private DatagramSocket udp;
   private UnixDatagram unixgram;
   private OutputStream stream;
   private Socket socket;
   private SocketChannel unixStream;
 
-  public SyslogSink(URI address, SyslogFormat format, SSLSocketFactory tls) {
+  public SyslogSink(URI address, SyslogFormat format, TlsClient tls) {
     this.address = address;
     this.format = format;
     this.tls = tls;
@@ -77,8 +81,7 @@ public final class SyslogSink implements RemoteSink {
         stream = Channels.newOutputStream(unixStream);
       }
       case "tcp+tls" -> {
-        socket = tls.createSocket();
-        socket.connect(new InetSocketAddress(address.getHost(), port()), 5000);
+        socket = tls.connect(address.getHost(), port(), 5000);
         stream = socket.getOutputStream();
       }
       default -> {
