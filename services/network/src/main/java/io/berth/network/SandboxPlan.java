@@ -57,11 +57,26 @@ record SandboxPlan(String mode, List<Network> networks, List<NetworkAttachment> 
     }
     List<PortRequest> ports = new ArrayList<>();
     if (mode.equals(BRIDGE)) {
-      String binding = nets.get(0).options().getOrDefault(BridgeOptions.HOST_BINDING, "0.0.0.0");
+      String option = nets.get(0).options().get(BridgeOptions.HOST_BINDING);
+      String binding = option == null ? "0.0.0.0" : option;
+      // Docker binds an address-less publication on 0.0.0.0 and [::]; without a userland proxy the IPv6 half
+      // needs an IPv6 address in the container to DNAT to, so only when the gateway network has IPv6.
+      Network gateway = gatewayNetwork(nets);
+      boolean dual = option == null && gateway != null && gateway.ipv6Pool() != null;
       for (PortBinding b : c.portBindings()) {
-        ports.add(PortRequest.parse(b.protocol().wireName(), b.containerPort(), b.hostIp(), b.hostPort(), binding));
+        String proto = b.protocol().wireName();
+        ports.add(PortRequest.parse(proto, b.containerPort(), b.hostIp(), b.hostPort(), binding));
+        if (dual && (b.hostIp() == null || b.hostIp().isEmpty())) {
+          ports.add(PortRequest.parse(proto, b.containerPort(), "::", b.hostPort(), binding));
+        }
       }
     }
     return new SandboxPlan(mode, nets, wanted, ports);
+  }
+
+  /** The network whose endpoint will carry the default route and the published ports (see the controller). */
+  private static Network gatewayNetwork(List<Network> nets) {
+    return nets.stream().filter(n -> n.ipv4Pool() != null && !n.internal()).findFirst()
+        .orElse(nets.stream().filter(n -> n.ipv4Pool() != null).findFirst().orElse(null));
   }
 }

@@ -30,18 +30,23 @@ public final class PortTable implements Serializable {
     int[] ports = new int[requests.size()];
     List<String[]> taken = new ArrayList<>();
     try {
-      for (int i = 0; i < requests.size(); i++) {
-        PortRequest r = requests.get(i);
-        int port = r.dynamic() ? nextFree(r) : firstFree(r);
-        if (port < 0) {
-          String shown = r.v6() ? "[" + r.hostIp() + "]" : r.hostIp();
-          String ports2 = r.dynamic() ? "" : r.hostPortLow() == r.hostPortHigh() ? String.valueOf(r.hostPortLow())
-              : r.hostPortLow() + "-" + r.hostPortHigh();
-          throw new PortConflict("Bind for " + shown + ":" + ports2 + " failed: port is already allocated");
+      for (int i = 0; i < requests.size(); ) {
+        // siblings (one publication on several addresses, e.g. 0.0.0.0 and ::) get the same port, as in Docker
+        int end = i + 1;
+        while (end < requests.size() && siblings(requests.get(i), requests.get(end))) {
+          end++;
         }
-        add(r.protocol(), port, new Holder(r.hostIp(), containerId));
-        taken.add(new String[] {r.protocol(), String.valueOf(port), r.hostIp()});
-        ports[i] = port;
+        List<PortRequest> group = requests.subList(i, end);
+        PortRequest r = group.get(0);
+        int port = r.dynamic() ? nextFree(group) : firstFree(group);
+        if (port < 0) {
+          throw conflict(group);
+        }
+        for (PortRequest g : group) {
+          add(g.protocol(), port, new Holder(g.hostIp(), containerId));
+          taken.add(new String[] {g.protocol(), String.valueOf(port), g.hostIp()});
+          ports[i++] = port;
+        }
       }
       return ports;
     } catch (PortConflict e) {
@@ -81,20 +86,41 @@ public final class PortTable implements Serializable {
     return l == null || l.stream().noneMatch(h -> collide(h.hostIp(), hostIp));
   }
 
-  private int firstFree(PortRequest r) {
+  /** The same publication on other addresses: same protocol, container port and host port range. */
+  private static boolean siblings(PortRequest a, PortRequest b) {
+    return a.protocol().equals(b.protocol()) && a.containerPort() == b.containerPort()
+        && a.hostPortLow() == b.hostPortLow() && a.hostPortHigh() == b.hostPortHigh() && !a.hostIp().equals(b.hostIp());
+  }
+
+  private boolean isFree(List<PortRequest> group, int port) {
+    return group.stream().allMatch(g -> isFree(g.protocol(), port, g.hostIp()));
+  }
+
+  /** Docker's message, naming the address that is taken (the first one for a range or a dynamic port). */
+  private PortConflict conflict(List<PortRequest> group) {
+    PortRequest r = group.stream().filter(g -> !g.dynamic() && g.hostPortLow() == g.hostPortHigh()
+        && !isFree(g.protocol(), g.hostPortLow(), g.hostIp())).findFirst().orElse(group.get(0));
+    String shown = r.v6() ? "[" + r.hostIp() + "]" : r.hostIp();
+    String ports = r.dynamic() ? "" : r.hostPortLow() == r.hostPortHigh() ? String.valueOf(r.hostPortLow())
+        : r.hostPortLow() + "-" + r.hostPortHigh();
+    return new PortConflict("Bind for " + shown + ":" + ports + " failed: port is already allocated");
+  }
+
+  private int firstFree(List<PortRequest> group) {
+    PortRequest r = group.get(0);
     for (int p = r.hostPortLow(); p <= r.hostPortHigh(); p++) {
-      if (isFree(r.protocol(), p, r.hostIp())) {
+      if (isFree(group, p)) {
         return p;
       }
     }
     return -1;
   }
 
-  private int nextFree(PortRequest r) {
+  private int nextFree(List<PortRequest> group) {
     int span = PortRequest.EPHEMERAL_HIGH - PortRequest.EPHEMERAL_LOW + 1;
     for (int i = 0; i < span; i++) {
       int p = PortRequest.EPHEMERAL_LOW + (cursor - PortRequest.EPHEMERAL_LOW + i) % span;
-      if (isFree(r.protocol(), p, r.hostIp())) {
+      if (isFree(group, p)) {
         cursor = p + 1 > PortRequest.EPHEMERAL_HIGH ? PortRequest.EPHEMERAL_LOW : p + 1;
         return p;
       }

@@ -47,4 +47,40 @@ class PortTableTest {
     int[] r = t.reserve("c3", List.of(req("", "8000-8002"), req("", "8000-8002")));
     assertArrayEquals(new int[] {8000, 8001}, r);
   }
+
+  private static PortRequest req(int containerPort, String ip, String port) {
+    return PortRequest.parse("tcp", containerPort, ip, port, "0.0.0.0");
+  }
+
+  @Test
+  void aPublicationOnBothFamiliesGetsOnePort() {
+    PortTable t = new PortTable();
+    int first = t.reserve("c0", List.of(req("", "")))[0];
+    // the next dynamic port is free for IPv4 only: the pair must skip it
+    t.hold("tcp", first + 1, "::", "other");
+    int[] pair = t.reserve("c1", List.of(req("", ""), req("::", "")));
+    assertEquals(pair[0], pair[1], "0.0.0.0 and [::] share the host port");
+    assertNotEquals(first + 1, pair[0]);
+    int[] ranged = t.reserve("c2", List.of(req("", "7000-7002"), req("::", "7000-7002")));
+    assertArrayEquals(new int[] {7000, 7000}, ranged);
+    var e = assertThrows(PortTable.PortConflict.class, () -> t.reserve("c3", List.of(req("", "7000"),
+        req("::", "7000"))));
+    assertEquals("Bind for 0.0.0.0:7000 failed: port is already allocated", e.getMessage());
+    t.reserve("c4", List.of(req("::", "7100")));
+    e = assertThrows(PortTable.PortConflict.class, () -> t.reserve("c5", List.of(req("", "7100"), req("::", "7100"))));
+    assertEquals("Bind for [::]:7100 failed: port is already allocated", e.getMessage());
+    assertTrue(t.isFree("tcp", 7100, "0.0.0.0"), "nothing of the refused pair is kept");
+  }
+
+  @Test
+  void aRangeOfPortsToARangeIsAllOrNothing() {
+    PortTable t = new PortTable();
+    // -p 8000-8002:80-82: the CLI sends one binding per container port
+    assertArrayEquals(new int[] {8000, 8001, 8002},
+        t.reserve("c1", List.of(req(80, "", "8000"), req(81, "", "8001"), req(82, "", "8002"))));
+    var e = assertThrows(PortTable.PortConflict.class,
+        () -> t.reserve("c2", List.of(req(80, "", "8003"), req(81, "", "8002"), req(82, "", "8004"))));
+    assertEquals("Bind for 0.0.0.0:8002 failed: port is already allocated", e.getMessage());
+    assertTrue(t.isFree("tcp", 8003, "0.0.0.0"), "the ports before the collision are given back");
+  }
 }
