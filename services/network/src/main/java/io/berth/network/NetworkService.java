@@ -15,6 +15,7 @@ import io.berth.network.host.Firewall;
 import io.berth.network.host.HostNetwork;
 import io.berth.network.host.NodeNamespace;
 import io.berth.network.host.SandboxHost;
+import io.berth.network.host.SpareNamespaces;
 import io.berth.network.ipam.DefaultPools;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ipam.SubnetPlanner;
@@ -32,12 +33,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class NetworkService implements ServiceModule {
   private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
+  /** Namespaces kept ready for sandboxes: enough for a burst of starts while the next ones are made. */
+  private static final int SPARE_NAMESPACES = 8;
 
   private final NodeNamespace hostNamespace;
   private HostNetwork host;
   private NetworkController networks;
   private SandboxController sandboxes;
   private Firewall firewall;
+  private SpareNamespaces spares;
   private Reconciler.Report lastReconcile;
 
   /** Acts on the namespace the node runs in. */
@@ -98,6 +102,12 @@ public final class NetworkService implements ServiceModule {
           lastReconcile = report;
           return networks.ensurePredefined(cfg.bip(), cfg.mtu());
         })
+        .compose(x -> ctx.hostOps().run("spare namespaces", () -> {
+          spares = host.spares(SPARE_NAMESPACES);
+          spares.start();
+          sandboxHost.spares(spares);
+          return null;
+        }))
         .compose(x -> http.listen("127.0.0.1", 0))
         .onSuccess(server -> LOG.info("network API listening on 127.0.0.1:{}", server.actualPort()))
         .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-network-" + ctx.node(),
@@ -141,6 +151,9 @@ public final class NetworkService implements ServiceModule {
 
   @Override
   public Future<Void> stop() {
+    if (spares != null) {
+      spares.close();
+    }
     if (host != null) {
       host.close();
     }

@@ -58,6 +58,10 @@ class NetworkBench {
         .put("cluster", new JsonObject().put("port", Ports.free()).put("name", "bench-" + UUID.randomUUID())));
     NetworkService service = new NetworkService(io.berth.network.host.NodeNamespace.of(lab.netns()));
     BerthNode node = BerthNode.start(cfg, "bench", List.of(service), true);
+    if (Boolean.getBoolean("bench.phases")) {
+      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.berth.network.phases"))
+          .setLevel(ch.qos.logback.classic.Level.TRACE);
+    }
     try {
       service.networks().create(new NetworkSpec("benchnet", "bridge", false, false, false, false, true, false, null,
           List.of(new IpamConfig("10.88.0.0/16", null, null, Map.of())), Map.of(), Map.of(), Map.of()))
@@ -84,7 +88,8 @@ class NetworkBench {
       service.releaseSandboxDir();
     }
     Path scripts = Path.of("src/test/resources/bench").toAbsolutePath();
-    for (String tool : List.of("netavark", "cni")) {
+    for (String tool : Boolean.parseBoolean(System.getProperty("bench.anchors", "true"))
+        ? List.of("netavark", "cni") : List.<String>of()) {
       for (int ports : new int[] {0, 1}) {
         Path out = dir.resolve(tool + ports);
         Process p = new ProcessBuilder("nsenter", "--net=" + lab.netns().path(), "--", "bash",

@@ -56,6 +56,11 @@ public final class HostNetwork implements AutoCloseable {
     return sandboxes.runDir();
   }
 
+  /** Spare sandbox namespaces, pinned next to the sandbox directory ({@code <exec-root>/netns-spare}). */
+  public SpareNamespaces spares(int target) {
+    return new SpareNamespaces(sandboxes.runDir().resolveSibling("netns-spare"), sandboxes, target);
+  }
+
   /** Undoes the shared bind mount on the sandbox directory, if this instance made it. */
   public void releaseSandboxDir() {
     sandboxes.releaseRunDir();

@@ -10,7 +10,6 @@ import io.berth.host.netlink.Route;
 import io.berth.host.netlink.Veth;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Sandboxes on the host: their network namespaces ({@code <exec-root>/netns/<containerId>}) and the veth pairs
@@ -19,23 +18,22 @@ import java.util.function.Function;
 public final class SandboxHost {
   private final HostNetwork host;
   private final Namespaces namespaces;
+  private volatile SpareNamespaces spares;
 
   public SandboxHost(HostNetwork host) {
     this.host = host;
     this.namespaces = host.sandboxes();
   }
 
+  /** Takes the container's namespaces from these spares from now on (null: make each one when asked). */
+  public void spares(SpareNamespaces spares) {
+    this.spares = spares;
+  }
+
   /** Creates the sandbox namespace with {@code lo} up. Equivalent to: {@code ip netns add ID; ip -n ID link set lo up}. */
   public Path create(String containerId) {
-    HostSteps steps = new HostSteps("sandbox " + containerId);
-    Path[] path = new Path[1];
-    steps.step("ip netns add " + containerId, () -> path[0] = namespaces.create(containerId),
-        () -> namespaces.delete(containerId));
-    steps.step("ip -n " + containerId + " link set lo up", () -> inSandbox(path[0], nl -> {
-      nl.setUp("lo");
-      return null;
-    }));
-    return path[0];
+    SpareNamespaces s = spares;
+    return s != null ? s.take(containerId) : SpareNamespaces.makeWithLoopback(namespaces, containerId);
   }
 
   /** Removes the sandbox namespace; the kernel then destroys its veths (the cheap detach). Missing is fine. */
@@ -107,11 +105,5 @@ public final class SandboxHost {
   /** Removes an endpoint's veth pair (both ends). Equivalent to: {@code ip link delete HOSTIF}. */
   public void leave(String hostIf) {
     host.deleteLink(hostIf);
-  }
-
-  private static <T> T inSandbox(Path key, Function<Netlink, T> work) {
-    try (NetnsHandle ns = NetnsHandle.open(key); Netlink nl = ns.openNetlink()) {
-      return work.apply(nl);
-    }
   }
 }

@@ -1,0 +1,162 @@
+package io.berth.network.host;
+
+import io.berth.host.Errno;
+import io.berth.host.HostException;
+import io.berth.host.Namespaces;
+import io.berth.host.NetnsHandle;
+import io.berth.host.netlink.Netlink;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sandbox namespaces made ahead of time, with {@code lo} up, pinned under {@code <exec-root>/netns-spare}. A new
+ * namespace costs the kernel milliseconds (and a fresh thread to unshare from); adopting a spare under the
+ * container's id costs microseconds, so the attach path does not wait for it. One background thread keeps
+ * {@code target} spares ready. Spares belong to no container: the directory is emptied at start and at close, so a
+ * crash leaves nothing a restart does not remove.
+ */
+public final class SpareNamespaces implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SpareNamespaces.class);
+
+  private final Namespaces spares;
+  private final Namespaces sandboxes;
+  private final int target;
+  private final ConcurrentLinkedQueue<String> ready = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicLong names = new AtomicLong();
+  private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "netns-spares");
+    t.setDaemon(true);
+    return t;
+  });
+  private volatile boolean closed;
+
+  /**
+   * @param spareDir  where spares are pinned (a sibling of the sandbox directory, so no sweep of sandboxes sees them)
+   * @param sandboxes where a taken spare is pinned under the container's id
+   * @param target    how many spares to keep ready
+   */
+  public SpareNamespaces(Path spareDir, Namespaces sandboxes, int target) {
+    this.spares = new Namespaces(spareDir);
+    this.sandboxes = sandboxes;
+    this.target = target;
+  }
+
+  /** Removes spares a previous run left, then starts making {@code target} new ones. Blocks for the cleanup. */
+  public void start() {
+    int removed = deleteAll();
+    if (removed > 0) {
+      LOG.info("removed {} spare namespaces left by an earlier run", removed);
+    }
+    topUp();
+  }
+
+  /**
+   * The container's sandbox namespace with {@code lo} up, pinned under its id: a spare if one is ready, else made
+   * now. Blocks.
+   *
+   * @throws HostException EEXIST if the container already has one
+   */
+  public Path take(String containerId) {
+    try {
+      for (String spare; (spare = ready.poll()) != null; ) {
+        try {
+          return sandboxes.adopt(spares.path(spare), containerId);
+        } catch (HostException e) {
+          if (e.isErrno(Errno.EEXIST)) {
+            ready.add(spare);
+            throw e;
+          }
+          LOG.warn("spare namespace {} unusable, dropped: {}", spare, e.getMessage());
+          deleteQuietly(spare);
+        }
+      }
+      return makeWithLoopback(sandboxes, containerId);
+    } finally {
+      topUp();
+    }
+  }
+
+  /** Stops making spares and removes those left. Blocks. */
+  @Override
+  public void close() {
+    closed = true;
+    refill.shutdown();
+    try {
+      refill.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    ready.clear();
+    deleteAll();
+    spares.releaseRunDir();
+  }
+
+  /**
+   * Makes a namespace with {@code lo} up, or nothing. Equivalent to: {@code ip netns add NAME; ip -n NAME link set lo
+   * up}.
+   */
+  static Path makeWithLoopback(Namespaces in, String name) {
+    HostSteps steps = new HostSteps("namespace " + name);
+    Path[] path = new Path[1];
+    steps.step("ip netns add " + name, () -> path[0] = in.create(name), () -> in.delete(name));
+    steps.step("ip -n " + name + " link set lo up", () -> {
+      try (NetnsHandle ns = NetnsHandle.open(path[0]); Netlink nl = ns.openNetlink()) {
+        nl.setUp("lo");
+      }
+    });
+    return path[0];
+  }
+
+  private void topUp() {
+    while (!closed && ready.size() + pending.get() < target) {
+      pending.incrementAndGet();
+      try {
+        refill.execute(this::makeOne);
+      } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+        pending.decrementAndGet();
+        return;
+      }
+    }
+  }
+
+  private void makeOne() {
+    try {
+      if (closed) {
+        return;
+      }
+      String name = "spare-" + ProcessHandle.current().pid() + "-" + names.incrementAndGet();
+      makeWithLoopback(spares, name);
+      ready.add(name);
+    } catch (RuntimeException e) {
+      // the attach path makes its own namespace when none is ready; say why the spares ran dry
+      LOG.warn("could not make a spare namespace: {}", e.getMessage());
+    } finally {
+      pending.decrementAndGet();
+    }
+  }
+
+  private int deleteAll() {
+    int n = 0;
+    for (String name : spares.list()) {
+      deleteQuietly(name);
+      n++;
+    }
+    return n;
+  }
+
+  private void deleteQuietly(String name) {
+    try {
+      spares.delete(name);
+    } catch (HostException e) {
+      LOG.warn("spare namespace {} not removed: {}", name, e.getMessage());
+    }
+  }
+}
