@@ -84,16 +84,27 @@ public final class DnsController {
 
   // ---- facts about this node, from events ----
 
-  /** A container of this node joined a network: its names answer once this completes. */
+  /**
+   * A container of this node joined a network. Its names answer as soon as this returns: the record is applied to
+   * the local resolver first, so a lookup does not wait for the durable write (a Kafka acknowledgement and a cluster
+   * map update, tens of milliseconds). If that write fails, the event is delivered again and the same record is
+   * applied again, which changes nothing; other nodes learn the endpoint from the map once the write lands.
+   */
   public Future<Void> endpointJoined(EndpointRecord e) {
     ContainerDns c = containers.get(e.containerId());
     EndpointRecord full = c == null ? e : e.withHostname(c.hostname());
-    return write(DnsState.of(full)).compose(v -> refreshFiles(e.containerId()));
+    DnsState s = DnsState.of(full);
+    apply(s);
+    // The files are decided from the records just applied, so they need not wait for the durable write: the
+    // handler (and with it the next event of the partition) finishes after the slower of the two.
+    return Future.all(write(s), refreshFiles(e.containerId())).mapEmpty();
   }
 
-  /** A container of this node left a network. */
+  /** A container of this node left a network: its names stop answering at once, then the state is erased. */
   public Future<Void> endpointLeft(String endpointId, String containerId) {
-    return erase(DnsState.endpointKey(endpointId)).compose(v -> refreshFiles(containerId));
+    String key = DnsState.endpointKey(endpointId);
+    forget(key);
+    return Future.all(erase(key), refreshFiles(containerId)).mapEmpty();
   }
 
   /** A container of this node was created: its resolver settings. */

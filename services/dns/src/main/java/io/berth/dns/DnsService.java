@@ -5,6 +5,7 @@ import io.berth.dns.domain.RecordStore;
 import io.berth.dns.domain.ResolvConf;
 import io.berth.dns.events.ContainerEventsConsumer;
 import io.berth.dns.events.DnsEvents;
+import io.berth.dns.events.EndpointLag;
 import io.berth.dns.events.NetworkEventsConsumer;
 import io.berth.dns.files.SandboxFileWriter;
 import io.berth.dns.server.EmbeddedResolver;
@@ -45,6 +46,7 @@ public final class DnsService implements ServiceModule {
   private DnsController controller;
   private EmbeddedResolver resolver;
   private StateFeed feed;
+  private EndpointLag lag;
 
   /**
    * Where the node's own resolver configuration is, and how the embedded resolver runs.
@@ -85,6 +87,7 @@ public final class DnsService implements ServiceModule {
     EmbeddedResolver.Options options = settings.resolver();
     Path resolvConf = settings.hostResolvConf();
     RecordStore records = new RecordStore();
+    lag = new EndpointLag(ctx.metrics());
     ServiceHttp http = new ServiceHttp(ctx, name());
     return ctx.hostOps().run("dns.read-resolv-conf", () -> readHostResolvConf(resolvConf))
         .compose(host -> {
@@ -113,7 +116,7 @@ public final class DnsService implements ServiceModule {
           return http.listen("127.0.0.1", 0);
         })
         .compose(server -> ctx.events().subscribe(Topics.NETWORK_EVENTS, "berth-dns-network-" + ctx.node(),
-            new NetworkEventsConsumer(controller)::handle))
+            new NetworkEventsConsumer(controller, lag)::handle))
         .compose(s -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-dns-container-" + ctx.node(),
             new ContainerEventsConsumer(controller)::handle))
         .mapEmpty();
@@ -122,6 +125,11 @@ public final class DnsService implements ServiceModule {
   /** The running controller (for in-process callers and tests). */
   public DnsController controller() {
     return controller;
+  }
+
+  /** Registration lag per hop (for in-process callers and benchmarks). */
+  public EndpointLag endpointLag() {
+    return lag;
   }
 
   /** The running resolver (for in-process callers and tests). */

@@ -32,15 +32,20 @@ public final class NetworkEventsConsumer {
   public static final String NETWORK_REMOVED = "io.berth.network.network.removed";
 
   private final DnsController dns;
+  private final EndpointLag lag;
 
-  public NetworkEventsConsumer(DnsController dns) {
+  public NetworkEventsConsumer(DnsController dns, EndpointLag lag) {
     this.dns = dns;
+    this.lag = lag;
   }
 
   /** The {@code EventHandler} for the subscription. */
   public Future<Void> handle(CloudEvent event) {
+    if (JOINED.equals(event.getType())) {
+      lag.reached(event, EndpointLag.Stage.CONSUMED);
+    }
     return switch (event.getType()) {
-      case JOINED -> joined(BerthEvents.data(event, EndpointJoined.class));
+      case JOINED -> joined(event, BerthEvents.data(event, EndpointJoined.class));
       case LEFT -> left(BerthEvents.data(event, EndpointLeft.class));
       case SANDBOX_READY -> ready(BerthEvents.data(event, SandboxReady.class));
       case NETWORK_CREATED -> created(BerthEvents.data(event, NetworkCreated.class));
@@ -53,12 +58,15 @@ public final class NetworkEventsConsumer {
     return dns.node().equals(node);
   }
 
-  private Future<Void> joined(EndpointJoined e) {
+  private Future<Void> joined(CloudEvent event, EndpointJoined e) {
     if (!mine(e.node())) {
       return Future.succeededFuture();
     }
-    return dns.endpointJoined(new EndpointRecord(e.endpointId(), e.networkId(), e.networkName(), e.containerId(),
-        e.containerName(), "", e.aliases(), e.ipv4(), e.ipv6(), e.node(), e.dnsEnabled()));
+    // endpointJoined applies the record before it returns: the name answers from here on
+    Future<Void> stored = dns.endpointJoined(new EndpointRecord(e.endpointId(), e.networkId(), e.networkName(),
+        e.containerId(), e.containerName(), "", e.aliases(), e.ipv4(), e.ipv6(), e.node(), e.dnsEnabled()));
+    lag.reached(event, EndpointLag.Stage.APPLIED);
+    return stored.onSuccess(v -> lag.reached(event, EndpointLag.Stage.HANDLED));
   }
 
   private Future<Void> left(EndpointLeft e) {

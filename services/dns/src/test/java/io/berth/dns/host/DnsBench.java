@@ -40,6 +40,9 @@ class DnsBench {
   private static final String BERTH_IP = DnsLab.GW4;
   private static final String AARDVARK_IP = "172.30.0.253";
   private static final String DNSMASQ_IP = "172.30.0.254";
+  /** Which figures to take ({@code -Ddnsbench.parts=qps,latency,lag}; all by default). */
+  private static final String PARTS = System.getProperty("dnsbench.parts", "qps,latency,lag");
+  private static final int LATENCY_ROUNDS = Integer.getInteger("dnsbench.latencyRounds", 3);
 
   @RegisterExtension
   LabNetns lab = new LabNetns();
@@ -104,38 +107,69 @@ class DnsBench {
       long[] pids = {berthPid, aardvarkPid, dnsmasq.pid()};
       String[] names = {"berth", "aardvark-dns", "dnsmasq"};
       String[] ips = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP};
+      line("parts %s, %d CPUs, load average at start: %s", PARTS, Runtime.getRuntime().availableProcessors(),
+          loadAverage());
       for (int s = 0; s < 3; s++) {
         // warm-up, not reported: a long-running JVM server is JIT-compiled; the others get the same 5 s
         lab.exec(client, "dnsperf", "-s", ips[s], "-d", queryFile.toString(), "-c", "10", "-l", "5");
       }
-      line("dnsperf -s <server> -d queries.txt -c 10 -l 10, from the sandbox of ctr001 (172.30.0.2), "
-          + "servers interleaved, 3 rounds");
-      double[][] qps = new double[3][3];
-      for (int round = 1; round <= 3; round++) {
+      if (PARTS.contains("qps")) {
+        saturated(client, queryFile, names, ips, pids);
+      }
+      if (PARTS.contains("latency")) {
+        line("dnsperf -s <server> -d queries.txt -c 10 -l 10 -Q 10000 -v: per-query latency, servers interleaved, "
+            + "%d rounds", LATENCY_ROUNDS);
+        double[][] p99 = new double[3][LATENCY_ROUNDS];
+        for (int round = 1; round <= LATENCY_ROUNDS; round++) {
+          for (int s = 0; s < 3; s++) {
+            p99[s][round - 1] = dnsperf(client, names[s] + " @10k r" + round, ips[s], pids[s], queryFile, "-c", "10",
+                "-l", "10", "-Q", "10000", "-v");
+          }
+        }
         for (int s = 0; s < 3; s++) {
-          qps[s][round - 1] = dnsperf(client, names[s] + " r" + round, ips[s], pids[s], queryFile, "-c", "10", "-l",
-              "10");
+          double[] q = p99[s].clone();
+          Arrays.sort(q);
+          line("%-16s @10k p99 median=%.0fus (min %.0f, max %.0f)", names[s], median(q), q[0], q[q.length - 1]);
         }
       }
-      for (int s = 0; s < 3; s++) {
-        double[] q = qps[s].clone();
-        Arrays.sort(q);
-        line("%-16s median qps=%.0f (min %.0f, max %.0f)", names[s], q[1], q[0], q[2]);
+      if (PARTS.contains("lag")) {
+        registrationLag(store, client);
       }
-      line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[0]) / median(qps[1]),
-          median(qps[0]) / median(qps[2]));
-      line("dnsperf -s <server> -d queries.txt -c 10 -l 10 -Q 10000 -v: per-query latency");
-      for (int s = 0; s < 3; s++) {
-        dnsperf(client, names[s] + " @10k", ips[s], pids[s], queryFile, "-c", "10", "-l", "10", "-Q", "10000",
-            "-v");
-      }
-      registrationLag(store, client);
     } finally {
       ProcessHandle.of(aardvarkPid).ifPresent(ProcessHandle::destroy);
       dnsmasq.destroy();
       Path out = Path.of("target/bench");
       Files.createDirectories(out);
       Files.writeString(out.resolve("dns-bench.txt"), report);
+    }
+  }
+
+  private void saturated(NetnsHandle client, Path queryFile, String[] names, String[] ips, long[] pids)
+      throws IOException {
+    line("dnsperf -s <server> -d queries.txt -c 10 -l 10, from the sandbox of ctr001 (172.30.0.2), "
+        + "servers interleaved, 3 rounds");
+    double[][] qps = new double[3][3];
+    for (int round = 1; round <= 3; round++) {
+      for (int s = 0; s < 3; s++) {
+        qps[s][round - 1] = dnsperf(client, names[s] + " r" + round, ips[s], pids[s], queryFile, "-c", "10", "-l",
+            "10");
+      }
+    }
+    for (int s = 0; s < 3; s++) {
+      double[] q = qps[s].clone();
+      Arrays.sort(q);
+      line("%-16s median qps=%.0f (min %.0f, max %.0f)", names[s], q[1], q[0], q[2]);
+    }
+    line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[0]) / median(qps[1]),
+        median(qps[0]) / median(qps[2]));
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "?";
     }
   }
 
@@ -159,6 +193,7 @@ class DnsBench {
     String lost = field(r.stdout(), "Queries lost:");
     String codes = field(r.stdout(), "Response codes:");
     String lat = "";
+    double p99 = Double.NaN;
     if (Arrays.asList(args).contains("-v")) {
       double[] xs = r.stdout().lines().filter(l -> l.startsWith("> ")).mapToDouble(l -> {
         String[] f = l.trim().split("\\s+");
@@ -169,11 +204,16 @@ class DnsBench {
         }
       }).filter(d -> !Double.isNaN(d)).sorted().toArray();
       if (xs.length > 0) {
+        p99 = pct(xs, 99);
         lat = String.format(Locale.ROOT, " p50=%.0fus p90=%.0fus p99=%.0fus p99.9=%.0fus (n=%d)", pct(xs, 50),
             pct(xs, 90), pct(xs, 99), pct(xs, 99.9), xs.length);
       }
     }
-    line("%-16s qps=%s avg=%s lost=%s codes=%s server-cpu=%.0f%%%s", label, qps, avg, lost, codes, cpu, lat);
+    line("%-16s qps=%s avg=%s lost=%s codes=%s server-cpu=%.0f%%%s load=%s", label, qps, avg, lost, codes, cpu, lat,
+        loadAverage());
+    if (!Double.isNaN(p99)) {
+      return p99;
+    }
     try {
       return Double.parseDouble(qps);
     } catch (NumberFormatException e) {

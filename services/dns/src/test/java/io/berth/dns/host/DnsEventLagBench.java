@@ -1,19 +1,24 @@
 package io.berth.dns.host;
 
 import io.berth.dns.DnsService;
+import io.berth.dns.events.EndpointLag;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.host.NetnsHandle;
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
 import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
+import io.cloudevents.CloudEvent;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,16 +26,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Registration lag through the whole path: {@code io.berth.network.endpoint.joined} published to Kafka → consumed by
- * the dns service → written to {@code berth.dns.state} and the cluster map → the name answers over UDP from a
- * sandbox. A node in this JVM (embedded Kafka and Hazelcast) listening in a lab namespace. Figures, not assertions:
+ * the dns service → applied to the resolver → the name answers over UDP from a sandbox; and where the time goes,
+ * per hop ({@link EndpointLag}: consumed, applied, handled). A node in this JVM (embedded Kafka and Hazelcast)
+ * listening in a lab namespace. Two phases of 100 names each: <em>spaced</em> (the next endpoint joins once the
+ * previous event is fully handled and 20 ms have passed: one container started at a time) and
+ * <em>back to back</em> (the next joins as soon as the previous name answers, while its handler may still be
+ * storing it: a burst). Figures, not assertions:
  * {@code mvn -B -o -pl services/dns test -Dtest=DnsEventLagBench -Dberth.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
  */
 @Tag("bench")
 class DnsEventLagBench {
+  private static final int NAMES = 100;
+
   @RegisterExtension
   LabNetns lab = new LabNetns();
   @TempDir
   Path dir;
+
+  private final Map<String, Map<EndpointLag.Stage, Long>> hops = new ConcurrentHashMap<>();
+  private final StringBuilder report = new StringBuilder();
 
   @Test
   void endpointJoinedToAnswer() throws Exception {
@@ -47,36 +61,90 @@ class DnsEventLagBench {
     BerthNode node = BerthNode.start(config, "node", List.of(dns), true);
     try (NamePoller poller = new NamePoller(client, DnsLab.GW4)) {
       String me = node.context().node();
+      dns.endpointLag().observe((event, stage, nanos) ->
+          hops.computeIfAbsent(event.getId(), k -> new EnumMap<>(EndpointLag.Stage.class)).put(stage, nanos));
       node.context().events().publish(LabEvents.networkCreated(me)).await();
       node.context().events().publish(LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true,
           String.format("%064x", 1), "client", 2)).await();
       if (!poller.awaitAnswer("client", 30_000_000_000L)) {
         throw new AssertionError("the service never answered");
       }
-      int n = 100;
-      double[] lags = new double[n];
-      for (int i = 0; i < n; i++) {
-        String name = "lag" + i;
-        long t0 = System.nanoTime();
-        node.context().events().publish(LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true,
-            String.format("%064x", 100 + i), name, 10 + i));
-        if (!poller.awaitAnswer(name, 10_000_000_000L)) {
-          String ep = LabEvents.endpointId(String.format("%064x", 100 + i), DnsLab.NET_ID);
-          throw new AssertionError(name + " never answered; store: " + dns.controller().records().get(ep)
-              + " map: " + node.context().hazelcast().getMap(DnsService.MAP).get("endpoint/" + ep));
-        }
-        lags[i] = (System.nanoTime() - t0) / 1e6;
-        poller.drain();
-      }
-      Arrays.sort(lags);
-      String line = String.format(Locale.ROOT, "registration lag (endpoint.joined published → name answers, %d "
-          + "names, embedded Kafka, 1 partition): p50=%.1fms p99=%.1fms max=%.1fms", n, lags[n / 2],
-          lags[Math.min(n - 1, (int) (n * 0.99))], lags[n - 1]);
-      System.out.println(line);
+      line("load average at start: %s", loadAverage());
+      phase("spaced", true, 0, node, dns, poller, me);
+      phase("back to back", false, NAMES, node, dns, poller, me);
+      line("load average at end: %s", loadAverage());
       Files.createDirectories(Path.of("target/bench"));
-      Files.writeString(Path.of("target/bench/dns-event-lag.txt"), line + "\n");
+      Files.writeString(Path.of("target/bench/dns-event-lag.txt"), report);
     } finally {
       node.stop();
     }
+  }
+
+  private void phase(String label, boolean spaced, int offset, BerthNode node, DnsService dns, NamePoller poller,
+                     String me) throws Exception {
+    double[] lags = new double[NAMES];
+    CloudEvent[] events = new CloudEvent[NAMES];
+    for (int i = 0; i < NAMES; i++) {
+      int n = offset + i;
+      String name = "lag" + n;
+      String container = String.format("%064x", 100 + n);
+      CloudEvent event = LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true, container, name,
+          10 + n % 200);
+      events[i] = event;
+      long t0 = System.nanoTime();
+      node.context().events().publish(event);
+      if (!poller.awaitAnswer(name, 10_000_000_000L)) {
+        String ep = LabEvents.endpointId(container, DnsLab.NET_ID);
+        throw new AssertionError(name + " never answered; store: " + dns.controller().records().get(ep)
+            + " map: " + node.context().hazelcast().getMap(DnsService.MAP).get("endpoint/" + ep));
+      }
+      lags[i] = (System.nanoTime() - t0) / 1e6;
+      poller.drain();
+      if (spaced) {
+        awaitHandled(event);
+        Thread.sleep(20);
+      }
+    }
+    awaitHandled(events[NAMES - 1]);
+    line("registration lag, %s (endpoint.joined published → name answers over UDP, %d names, embedded Kafka, "
+        + "1 partition): %s", label, NAMES, percentiles(lags));
+    for (EndpointLag.Stage s : EndpointLag.Stage.values()) {
+      double[] xs = Arrays.stream(events).mapToDouble(e -> {
+        Long ns = hops.getOrDefault(e.getId(), Map.of()).get(s);
+        return ns == null ? Double.NaN : ns / 1e6;
+      }).toArray();
+      line("  hop: event created → %-8s %s", s.name().toLowerCase(Locale.ROOT), percentiles(xs));
+    }
+  }
+
+  private void awaitHandled(CloudEvent event) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!handled(event) && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+  }
+
+  private boolean handled(CloudEvent event) {
+    return hops.getOrDefault(event.getId(), Map.of()).containsKey(EndpointLag.Stage.HANDLED);
+  }
+
+  private static String percentiles(double[] values) {
+    double[] xs = Arrays.stream(values).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (xs.length == 0) {
+      return "n=0";
+    }
+    return String.format(Locale.ROOT, "p50=%.1fms p99=%.1fms max=%.1fms (n=%d)", xs[xs.length / 2],
+        xs[Math.min(xs.length - 1, (int) (xs.length * 0.99))], xs[xs.length - 1], xs.length);
+  }
+
+  private static String loadAverage() throws java.io.IOException {
+    String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+    return f[0] + " " + f[1] + " " + f[2];
+  }
+
+  private void line(String format, Object... args) {
+    String s = String.format(Locale.ROOT, format, args);
+    System.out.println(s);
+    report.append(s).append('\n');
   }
 }
