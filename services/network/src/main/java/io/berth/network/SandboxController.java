@@ -38,6 +38,7 @@ public final class SandboxController {
   private final String hostNamespacePath;
   private LinkSweeper sweeper;
   private final Lanes lanes = new Lanes();
+  private final SharedSandboxes shared;
   private final Map<String, BerthException> failures = new ConcurrentHashMap<>();
   /** Host interfaces made for endpoints not stored yet (the sweep must leave them alone). */
   private final java.util.Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -54,6 +55,7 @@ public final class SandboxController {
     this.hostOps = hostOps;
     this.events = events;
     this.hostNamespacePath = hostNamespacePath;
+    this.shared = new SharedSandboxes(state, host, hostOps, events);
   }
 
   /** Enables the sweep of veths outliving a held namespace (see {@link LinkSweeper}). */
@@ -98,6 +100,9 @@ public final class SandboxController {
   }
 
   private Future<Sandbox> build(ContainerCreated c) {
+    if (SharedSandboxes.shares(c)) {
+      return shared.join(c, resolveContainer(c.networkMode().substring(SharedSandboxes.PREFIX.length())));
+    }
     long t0 = System.nanoTime();
     SandboxPlan plan = SandboxPlan.of(c, networks);
     Undo undo = new Undo();
@@ -267,14 +272,16 @@ public final class SandboxController {
     return lanes.run(containerId, () -> {
       failures.remove(containerId);
       Sandbox s = state.sandbox(containerId);
-      if (s == null) {
+      if (s == null || SharedSandboxes.retired(s)) {
         return Future.succeededFuture();
       }
+      // others share the namespace (--network container:<id>): it stays until the last of them is removed
+      boolean keepNamespace = !shared.users(containerId).isEmpty();
       List<String> errors = new ArrayList<>();
       List<Endpoint> eps = endpointsOf(s);
       Future<Void> chain = Future.succeededFuture();
       for (Endpoint e : eps) {
-        chain = chain.compose(x -> leave(e, s.berthCreated(), errors));
+        chain = chain.compose(x -> leave(e, s.berthCreated() && !keepNamespace, errors));
       }
       if (!s.published().isEmpty()) {
         chain = chain.compose(x -> firewall.removePorts(containerId).otherwise(e -> {
@@ -283,7 +290,7 @@ public final class SandboxController {
         }));
       }
       chain = chain.compose(x -> ports.release(containerId));
-      if (s.berthCreated()) {
+      if (s.berthCreated() && !keepNamespace) {
         chain = chain.compose(x -> hostOps.<Void>run("sandbox delete " + containerId, () -> {
           host.delete(containerId);
           return null;
@@ -299,9 +306,9 @@ public final class SandboxController {
       return chain.compose(x -> {
         List<Future<Void>> writes = new ArrayList<>();
         eps.forEach(e -> writes.add(state.remove(e)));
-        writes.add(state.remove(s));
+        writes.add(keepNamespace ? state.put(SharedSandboxes.retire(s)) : state.remove(s));
         return Future.all(writes);
-      }).compose(x -> events.sandboxRemoved(s, eps, state::network)).compose(x -> errors.isEmpty() ? Future.succeededFuture()
+      }).compose(x -> shared.left(s)).compose(x -> events.sandboxRemoved(s, eps, state::network)).compose(x -> errors.isEmpty() ? Future.succeededFuture()
           : Future.failedFuture(new BerthException.Internal("sandbox " + containerId + " removed with errors: "
               + String.join("; ", errors))));
     });
@@ -331,15 +338,16 @@ public final class SandboxController {
   public Sandbox resolveContainer(String ref) {
     String name = ref.startsWith("/") ? ref.substring(1) : ref;
     Sandbox s = state.sandbox(ref);
-    if (s != null) {
+    if (s != null && !SharedSandboxes.retired(s)) {
       return s;
     }
-    for (Sandbox x : state.sandboxes()) {
+    List<Sandbox> live = state.sandboxes().stream().filter(x -> !SharedSandboxes.retired(x)).toList();
+    for (Sandbox x : live) {
       if (name.equals(x.containerName())) {
         return x;
       }
     }
-    List<Sandbox> prefixed = state.sandboxes().stream().filter(x -> x.containerId().startsWith(ref)).toList();
+    List<Sandbox> prefixed = live.stream().filter(x -> x.containerId().startsWith(ref)).toList();
     if (prefixed.size() == 1) {
       return prefixed.get(0);
     }
@@ -356,7 +364,8 @@ public final class SandboxController {
       if (s == null) {
         throw BerthException.notFound("No such container: %s", containerRef);
       }
-      if (s.hostMode() || "none".equals(s.mode()) || !networks.drivers().get(n.driver()).hasInterfaces()) {
+      if (s.hostMode() || "none".equals(s.mode()) || SharedSandboxes.shares(s)
+          || !networks.drivers().get(n.driver()).hasInterfaces()) {
         throw BerthException.invalid("container sharing network namespace with another container or host cannot be "
             + "connected to any other network");
       }

@@ -63,19 +63,32 @@ public final class NetworkEvents {
     for (Endpoint e : endpoints) {
       sent.add(joined(e, networks.apply(e.networkId())));
     }
-    List<SandboxInterface> ifs = endpoints.stream().filter(e -> e.ifName() != null).map(e -> {
-      Network n = networks.apply(e.networkId());
-      boolean gw = e.gateway4() != null && e.ipv4() != null && n != null && !n.internal();
-      return new SandboxInterface(e.ifName(), e.networkId(), e.mac(), e.ipv4(), e.ipv6(),
-          gw ? e.gateway4() : null, e.networkName(), e.aliases(), n != null && n.dnsEnabled());
-    }).toList();
     sent.add(publish("io.berth.network.sandbox.ready", s.containerId(),
-        new SandboxReady(s.containerId(), s.key(), node, ifs, s.containerName())));
+        new SandboxReady(s.containerId(), s.key(), node, interfaces(endpoints, networks), s.containerName())));
     if (!s.published().isEmpty()) {
       sent.add(publish("io.berth.network.ports.published", s.containerId(),
           new PortsPublished(s.containerId(), node, ports(s.published()))));
     }
     return Future.all(sent).mapEmpty();
+  }
+
+  /**
+   * {@code sandbox.ready} of a container sharing another's namespace ({@code --network container:<id>}): the
+   * other's interfaces, and no {@code endpoint.joined} (the endpoints, and their DNS names, are the other's).
+   */
+  public Future<Void> sharedSandboxReady(Sandbox s, List<Endpoint> ownersEndpoints,
+                                         Function<String, Network> networks) {
+    return publish("io.berth.network.sandbox.ready", s.containerId(),
+        new SandboxReady(s.containerId(), s.key(), node, interfaces(ownersEndpoints, networks), s.containerName()));
+  }
+
+  private static List<SandboxInterface> interfaces(List<Endpoint> endpoints, Function<String, Network> networks) {
+    return endpoints.stream().filter(e -> e.ifName() != null).map(e -> {
+      Network n = networks.apply(e.networkId());
+      boolean gw = e.gateway4() != null && e.ipv4() != null && n != null && !n.internal();
+      return new SandboxInterface(e.ifName(), e.networkId(), e.mac(), e.ipv4(), e.ipv6(),
+          gw ? e.gateway4() : null, e.networkName(), e.aliases(), n != null && n.dnsEnabled());
+    }).toList();
   }
 
   /** One {@code endpoint.left} per endpoint, {@code ports.unpublished}, then {@code sandbox.removed}. */
