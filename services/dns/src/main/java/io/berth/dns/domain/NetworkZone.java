@@ -13,12 +13,12 @@ import java.util.Map;
  *
  * @param networkId   the network
  * @param networkName its name
- * @param ipv4        name → IPv4 addresses
- * @param ipv6        name → IPv6 addresses
+ * @param ipv4        name → IPv4 addresses, with their answer records encoded
+ * @param ipv6        name → IPv6 addresses, with their answer records encoded
  * @param members     address → the endpoint that has it (PTR answers and the source check)
  */
-public record NetworkZone(String networkId, String networkName, Map<String, List<InetAddress>> ipv4,
-                          Map<String, List<InetAddress>> ipv6, Map<InetAddress, EndpointRecord> members) {
+public record NetworkZone(String networkId, String networkName, Map<String, AddressRecords> ipv4,
+                          Map<String, AddressRecords> ipv6, Map<InetAddress, EndpointRecord> members) {
 
   static NetworkZone of(String networkId, String networkName, List<EndpointRecord> endpoints) {
     Map<String, List<InetAddress>> v4 = new HashMap<>();
@@ -56,7 +56,12 @@ public record NetworkZone(String networkId, String networkName, Map<String, List
 
   /** The addresses of a name in one family; empty when unknown. */
   public List<InetAddress> addresses(String canonicalName, boolean v6) {
-    return (v6 ? ipv6 : ipv4).getOrDefault(canonicalName, List.of());
+    return records(canonicalName, v6).addresses();
+  }
+
+  /** The addresses of a name in one family with their encoded answer records; empty when unknown. */
+  public AddressRecords records(String canonicalName, boolean v6) {
+    return (v6 ? ipv6 : ipv4).getOrDefault(canonicalName, AddressRecords.EMPTY);
   }
 
   /** The endpoint with this address on this network, or null. */
@@ -69,9 +74,9 @@ public record NetworkZone(String networkId, String networkName, Map<String, List
     return address instanceof Inet4Address;
   }
 
-  private static Map<String, List<InetAddress>> freeze(Map<String, List<InetAddress>> m) {
-    Map<String, List<InetAddress>> out = new HashMap<>(m.size() * 2);
-    m.forEach((k, v) -> out.put(k, List.copyOf(v)));
+  private static Map<String, AddressRecords> freeze(Map<String, List<InetAddress>> m) {
+    Map<String, AddressRecords> out = new HashMap<>(m.size() * 2);
+    m.forEach((k, v) -> out.put(k, AddressRecords.of(v)));
     return Collections.unmodifiableMap(out);
   }
 }

@@ -1,7 +1,6 @@
 package io.berth.dns.domain;
 
 import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,11 +47,11 @@ public final class Resolver {
     if (match.isEmpty()) {
       return userSetNdots && DnsNames.singleLabel(q) ? Resolution.NO_DATA : Resolution.FORWARD;
     }
-    List<InetAddress> found = match.get().zone().addresses(match.get().name(), v6);
+    AddressRecords found = match.get().zone().records(match.get().name(), v6);
     if (found.isEmpty()) {
       return Resolution.NO_DATA;
     }
-    return new Resolution.Addresses(rotate(found));
+    return new Resolution.Addresses(found, rotation(found.size()));
   }
 
   /**
@@ -90,16 +89,8 @@ public final class Resolver {
   }
 
   /** Spreads load over a name's addresses: each answer starts one further along the list. */
-  private List<InetAddress> rotate(List<InetAddress> found) {
-    if (found.size() < 2) {
-      return found;
-    }
-    int start = Math.floorMod(rotation.getAndIncrement(), found.size());
-    List<InetAddress> out = new ArrayList<>(found.size());
-    for (int i = 0; i < found.size(); i++) {
-      out.add(found.get((start + i) % found.size()));
-    }
-    return out;
+  private int rotation(int size) {
+    return size < 2 ? 0 : Math.floorMod(rotation.getAndIncrement(), size);
   }
 
   private record Match(NetworkZone zone, String name) {}

@@ -1,5 +1,6 @@
 package io.berth.dns.server;
 
+import io.berth.dns.domain.AddressRecords;
 import io.berth.dns.domain.Resolution;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.dns.DatagramDnsResponse;
@@ -19,7 +20,7 @@ import java.util.List;
 /** Builds the resolver's own answers: Docker's TTL, the question echoed, recursion available. */
 final class Answers {
   /** Docker's {@code respTTL}: every locally answered record lives 600 s. */
-  static final long TTL = 600;
+  static final long TTL = AddressRecords.TTL;
   /** Plain DNS over UDP without EDNS. */
   static final int UDP_DEFAULT = 512;
   private static final int UDP_MAX = 4096;
@@ -69,8 +70,9 @@ final class Answers {
     DnsQuery q = ex.query();
     for (int i = 0; i < q.count(DnsSection.ADDITIONAL); i++) {
       DnsRecord rec = q.recordAt(DnsSection.ADDITIONAL, i);
-      if (rec instanceof DnsOptPseudoRecord opt) {
-        return Math.min(UDP_MAX, Math.max(UDP_DEFAULT, opt.dnsClass()));
+      // The decoder gives OPT back as a plain record of type OPT; its class field is the UDP payload size.
+      if (rec instanceof DnsOptPseudoRecord || DnsRecordType.OPT.equals(rec.type())) {
+        return Math.min(UDP_MAX, Math.max(UDP_DEFAULT, rec.dnsClass()));
       }
     }
     return UDP_DEFAULT;

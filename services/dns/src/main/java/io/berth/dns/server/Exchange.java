@@ -1,6 +1,7 @@
 package io.berth.dns.server;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
@@ -51,6 +52,11 @@ public final class Exchange {
 
   public DnsQuery query() {
     return query;
+  }
+
+  /** The allocator of the channel the answer leaves by. */
+  ByteBufAllocator alloc() {
+    return channel.alloc();
   }
 
   /** The query as it came over the wire (without TCP's length bytes). */

@@ -110,6 +110,13 @@ public final class QueryHandler {
   }
 
   private void sendLocal(Exchange ex, Resolution resolution) throws Exception {
+    if (resolution instanceof Resolution.Addresses a) {
+      ByteBuf answer = AddressAnswer.encode(ex, a);
+      if (answer != null) {
+        ex.send(answer);
+        return;
+      }
+    }
     int max = Answers.maxSize(ex);
     int limit = resolution instanceof Resolution.Addresses a ? a.addresses().size() : 1;
     while (true) {

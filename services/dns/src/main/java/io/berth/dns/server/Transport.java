@@ -76,6 +76,12 @@ public final class Transport {
    * an EDNS record; 4 KiB is EDNS's own practical ceiling.
    */
   static final int MAX_QUERY_DATAGRAM = 4096;
+  /**
+   * The receive buffer asked for a listening UDP socket: room for a few thousand queries, so a pause of the
+   * event loop (a garbage collection, a busy core) delays queries instead of dropping them. The kernel caps it
+   * at {@code net.core.rmem_max}.
+   */
+  private static final int UDP_RECEIVE_BUFFER = 1 << 20;
   /** Datagrams read per {@code recvmmsg} call. */
   private static final int DATAGRAMS_PER_READ = 16;
 
@@ -86,6 +92,9 @@ public final class Transport {
    */
   void listenOptions(AbstractBootstrap<?, ?> b, boolean udp) {
     b.option(ChannelOption.SO_REUSEADDR, true);
+    if (udp) {
+      b.option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER);
+    }
     if (epoll) {
       b.option(EpollChannelOption.IP_FREEBIND, true);
       if (udp) {

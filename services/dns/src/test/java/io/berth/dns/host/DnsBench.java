@@ -12,6 +12,7 @@ import io.berth.testing.lab.ExecResult;
 import io.berth.testing.lab.LabNetns;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,6 +45,12 @@ class DnsBench {
   /** Which figures to take ({@code -Ddnsbench.parts=qps,latency,lag}; all by default). */
   private static final String PARTS = System.getProperty("dnsbench.parts", "qps,latency,lag");
   private static final int LATENCY_ROUNDS = Integer.getInteger("dnsbench.latencyRounds", 3);
+  /** Which servers to measure ({@code -Ddnsbench.servers=berth,dnsmasq}; all three by default). */
+  private static final List<String> SERVERS = List.of(
+      System.getProperty("dnsbench.servers", "berth,aardvark-dns,dnsmasq").split(","));
+  /** berth's event loops ({@code -Ddnsbench.threads=N}; the service's default otherwise). */
+  private static final int THREADS = Integer.getInteger("dnsbench.threads",
+      EmbeddedResolver.Options.defaults().threads());
 
   @RegisterExtension
   LabNetns lab = new LabNetns();
@@ -97,19 +105,25 @@ class DnsBench {
         "run").orFail();
     long aardvarkPid = Long.parseLong(Files.readString(aardvarkDir.resolve("aardvark.pid")).strip());
     try (EmbeddedResolver berth = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
-        noUpstreams, EmbeddedResolver.Options.defaults(), new SimpleMeterRegistry())) {
+        noUpstreams, options(), new SimpleMeterRegistry())) {
       berth.listen(NET_ID, Addresses.parse(BERTH_IP)).get(5, TimeUnit.SECONDS);
       for (String ip : List.of(BERTH_IP, AARDVARK_IP, DNSMASQ_IP)) {
         String a = net.dig(client, "+short", "@" + ip, "ctr050").stdout().strip();
         line("check @%s ctr050 -> %s", ip, a);
       }
       long berthPid = ProcessHandle.current().pid();
-      long[] pids = {berthPid, aardvarkPid, dnsmasq.pid()};
-      String[] names = {"berth", "aardvark-dns", "dnsmasq"};
-      String[] ips = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP};
-      line("parts %s, %d CPUs, load average at start: %s", PARTS, Runtime.getRuntime().availableProcessors(),
-          loadAverage());
-      for (int s = 0; s < 3; s++) {
+      long[] allPids = {berthPid, aardvarkPid, dnsmasq.pid()};
+      String[] allNames = {"berth", "aardvark-dns", "dnsmasq"};
+      String[] allIps = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP};
+      int[] chosen = IntStream.range(0, 3).filter(i -> SERVERS.contains(allNames[i])).toArray();
+      long[] pids = Arrays.stream(chosen).mapToLong(i -> allPids[i]).toArray();
+      String[] names = Arrays.stream(chosen).mapToObj(i -> allNames[i]).toArray(String[]::new);
+      String[] ips = Arrays.stream(chosen).mapToObj(i -> allIps[i]).toArray(String[]::new);
+      line("parts %s, servers %s, berth event loops %d, %d CPUs, JVM %s %s, load average at start: %s", PARTS,
+          SERVERS, THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+          ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX"))
+              .toList(), loadAverage());
+      for (int s = 0; s < names.length; s++) {
         // warm-up, not reported: a long-running JVM server is JIT-compiled; the others get the same 5 s
         lab.exec(client, "dnsperf", "-s", ips[s], "-d", queryFile.toString(), "-c", "10", "-l", "5");
       }
@@ -119,14 +133,14 @@ class DnsBench {
       if (PARTS.contains("latency")) {
         line("dnsperf -s <server> -d queries.txt -c 10 -l 10 -Q 10000 -v: per-query latency, servers interleaved, "
             + "%d rounds", LATENCY_ROUNDS);
-        double[][] p99 = new double[3][LATENCY_ROUNDS];
+        double[][] p99 = new double[names.length][LATENCY_ROUNDS];
         for (int round = 1; round <= LATENCY_ROUNDS; round++) {
-          for (int s = 0; s < 3; s++) {
+          for (int s = 0; s < names.length; s++) {
             p99[s][round - 1] = dnsperf(client, names[s] + " @10k r" + round, ips[s], pids[s], queryFile, "-c", "10",
                 "-l", "10", "-Q", "10000", "-v");
           }
         }
-        for (int s = 0; s < 3; s++) {
+        for (int s = 0; s < names.length; s++) {
           double[] q = p99[s].clone();
           Arrays.sort(q);
           line("%-16s @10k p99 median=%.0fus (min %.0f, max %.0f)", names[s], median(q), q[0], q[q.length - 1]);
@@ -148,20 +162,27 @@ class DnsBench {
       throws IOException {
     line("dnsperf -s <server> -d queries.txt -c 10 -l 10, from the sandbox of ctr001 (172.30.0.2), "
         + "servers interleaved, 3 rounds");
-    double[][] qps = new double[3][3];
+    double[][] qps = new double[names.length][3];
     for (int round = 1; round <= 3; round++) {
-      for (int s = 0; s < 3; s++) {
+      for (int s = 0; s < names.length; s++) {
         qps[s][round - 1] = dnsperf(client, names[s] + " r" + round, ips[s], pids[s], queryFile, "-c", "10", "-l",
             "10");
       }
     }
-    for (int s = 0; s < 3; s++) {
+    for (int s = 0; s < names.length; s++) {
       double[] q = qps[s].clone();
       Arrays.sort(q);
       line("%-16s median qps=%.0f (min %.0f, max %.0f)", names[s], q[1], q[0], q[2]);
     }
-    line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[0]) / median(qps[1]),
-        median(qps[0]) / median(qps[2]));
+    if (names.length == 3) {
+      line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[0]) / median(qps[1]),
+          median(qps[0]) / median(qps[2]));
+    }
+  }
+
+  private static EmbeddedResolver.Options options() {
+    EmbeddedResolver.Options d = EmbeddedResolver.Options.defaults();
+    return new EmbeddedResolver.Options(THREADS, d.timeout(), d.maxConcurrent());
   }
 
   private static String loadAverage() {
