@@ -16,6 +16,9 @@ import java.util.List;
  * ends {@code docker logs --follow}.
  */
 public final class ContainerLogs {
+  /** How long a stopped container's output may take to drain before its sources are released. */
+  static final long DRAIN_MILLIS = 5_000;
+
   private final ContainerInfo info;
   private final EffectiveLogConfig config;
   private final LogTarget target;
@@ -49,13 +52,29 @@ public final class ContainerLogs {
     if (stderr != null) collectors.add(new StreamCollector(info.shortId(), LogStream.STDERR, stderr, target.driver()));
   }
 
-  /** The container stopped: drain the collectors, flush, and let followers finish. Blocking. */
+  /**
+   * The container stopped: drain the collectors (up to {@value #DRAIN_MILLIS} ms for both streams together; a source
+   * some process still holds open is then released, keeping what was read), flush, and let followers finish.
+   * Blocking.
+   */
   public void stopped() {
+    end(false);
+  }
+
+  private void end(boolean now) {
     List<StreamCollector> current;
     synchronized (this) {
       current = List.copyOf(collectors);
     }
-    for (StreamCollector c : current) c.stop(5_000);
+    if (now) {
+      for (StreamCollector c : current) c.release();
+    } else {
+      long deadline = System.nanoTime() + DRAIN_MILLIS * 1_000_000L;
+      for (StreamCollector c : current) c.beginStop();
+      for (StreamCollector c : current) {
+        if (!c.awaitStop(deadline)) c.release();
+      }
+    }
     try {
       target.driver().flush();
     } catch (IOException ignored) {
@@ -72,10 +91,13 @@ public final class ContainerLogs {
     target.driver().close();
   }
 
-  /** berth stops while the container lives on: stop reading, keep spooled lines for the next start. Blocking. */
+  /**
+   * berth stops while the container lives on: stop reading at once (what is still in the pipe waits for the next
+   * start), hand what was read to the driver, keep spooled lines for the next start. Blocking.
+   */
   public void suspend() throws IOException {
     closed = true;
-    stopped();
+    end(true);
     target.driver().suspend();
   }
 

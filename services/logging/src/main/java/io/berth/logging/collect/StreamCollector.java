@@ -4,13 +4,14 @@ import io.berth.logging.domain.LogStream;
 import io.berth.logging.domain.Rfc3339;
 import io.berth.logging.driver.LogDriver;
 import io.berth.logging.driver.Threads;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * Reads one output stream of a container — a FIFO (reopened after its writer closes, for restarts) or a regular file
  * (followed as it grows) — on its own thread, hands the bytes to a {@link LineSplitter} and flushes the driver after
  * every read, so lines are batched exactly as they arrive. Stops when told and the source is drained.
+ *
+ * <p>Stopping never loses what was read: {@link #release} closes the channel from another thread, which ends a
+ * blocked {@code read(2)} without consuming anything (bytes still in the pipe stay there for the next reader), while a
+ * read that already returned data completes normally and its lines reach the driver before the thread ends. An
+ * interrupt would not do: it can discard the bytes of a read that completed just as it arrived.
  */
 public final class StreamCollector {
   private static final Logger LOG = LoggerFactory.getLogger(StreamCollector.class);
@@ -28,6 +34,8 @@ public final class StreamCollector {
   private final LineSplitter splitter;
   private final Thread thread;
   private volatile boolean stopping;
+  private volatile FileChannel current;
+  private volatile boolean released;
 
   public StreamCollector(String containerShortId, LogStream stream, Path source, LogDriver driver) {
     this.source = source;
@@ -45,6 +53,8 @@ public final class StreamCollector {
       long filePos = 0;
       while (!stopping || !fifo) {
         try (FileChannel ch = FileChannel.open(source)) {
+          current = ch;
+          if (released) return;
           if (!fifo) ch.position(filePos);
           while (true) {
             buf.clear();
@@ -63,6 +73,8 @@ public final class StreamCollector {
         splitter.finish();
         driver.flush();
       }
+    } catch (ClosedChannelException e) {
+      if (!released) LOG.warn("reading {} ended: {}", source, e.toString());
     } catch (NoSuchFileException e) {
       LOG.warn("log source {} is gone", source);
     } catch (IOException e) {
@@ -84,29 +96,56 @@ public final class StreamCollector {
   }
 
   /**
-   * Finishes: the source's writers are gone (the container stopped); read what is left and end. A collector blocked
-   * in opening a FIFO is released by opening its write side once.
+   * The container stopped: its writers are gone, so read what is left and end. A collector blocked in opening a FIFO
+   * is woken by opening it once read-write, which Linux never blocks on (a write-only open would wait for a reader
+   * forever once the collector is gone). Returns at once; see {@link #awaitStop}.
    */
-  public void stop(long timeoutMillis) {
+  public void beginStop() {
     stopping = true;
-    if (!thread.isAlive()) return;
+    if (!thread.isAlive() || Files.isRegularFile(source)) return;
+    try (FileChannel ignored = FileChannel.open(source, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      // a writer came and went: the reader's open returns, and its read sees EOF when no other writer is left
+    } catch (IOException e) {
+      // the FIFO is gone: nothing to wake
+    }
+  }
+
+  /** Waits until the collector ended or {@code deadline} ({@link System#nanoTime()}) passed; true when it ended. */
+  public boolean awaitStop(long deadline) {
     try {
-      if (!Files.isRegularFile(source)) {
-        Thread poke = Threads.start(thread.getName() + "-release", () -> {
-          try (FileOutputStream ignored = new FileOutputStream(source.toFile())) {
-            // opening and closing the write side gives the reader EOF
-          } catch (IOException e) {
-            // the reader is gone already
-          }
-        });
-        thread.join(timeoutMillis);
-        poke.interrupt();
-      } else {
-        thread.join(timeoutMillis);
-      }
+      long left = deadline - System.nanoTime();
+      if (left > 0) thread.join(Math.max(1, left / 1_000_000));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    return !thread.isAlive();
+  }
+
+  /**
+   * Stops reading now, although writers may still hold the source (berth stops while the container runs, or a
+   * stopped container left a process holding its stdout): what was read reaches the driver, the rest stays in the
+   * pipe. Waits up to a second for the thread to hand over its last read.
+   */
+  public void release() {
+    stopping = true;
+    released = true;
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    while (thread.isAlive() && System.nanoTime() < deadline) {
+      FileChannel ch = current;
+      try {
+        if (ch != null) ch.close();
+      } catch (IOException e) {
+        // closing is all we want
+      }
+      if (ch == null) beginStop();
+      awaitStop(Math.min(deadline, System.nanoTime() + 50_000_000L));
+    }
+  }
+
+  /** {@link #beginStop}, then {@link #release} when the source did not end within {@code timeoutMillis}. */
+  public void stop(long timeoutMillis) {
+    beginStop();
+    if (!awaitStop(System.nanoTime() + timeoutMillis * 1_000_000L)) release();
   }
 
   public boolean alive() {

@@ -11,6 +11,9 @@ import org.slf4j.LoggerFactory;
  * and the driver; when it is full new messages are dropped and counted, so the container never waits on the driver.
  */
 public final class NonBlockingDriver implements LogDriver {
+  static final long DEFAULT_DRAIN_MILLIS = 5_000;
+
+  private final long drainMillis;
   private static final Logger LOG = LoggerFactory.getLogger(NonBlockingDriver.class);
 
   private final LogDriver inner;
@@ -23,6 +26,11 @@ public final class NonBlockingDriver implements LogDriver {
   private boolean flushRequested;
 
   public NonBlockingDriver(LogDriver inner, long maxBytes, DropListener drops, String threadName) {
+    this(inner, maxBytes, drops, threadName, DEFAULT_DRAIN_MILLIS);
+  }
+
+  NonBlockingDriver(LogDriver inner, long maxBytes, DropListener drops, String threadName, long drainMillis) {
+    this.drainMillis = drainMillis;
     this.inner = inner;
     this.maxBytes = maxBytes;
     this.drops = drops;
@@ -88,15 +96,36 @@ public final class NonBlockingDriver implements LogDriver {
     inner.close();
   }
 
+  /**
+   * Hands what is buffered to the driver before it is closed, for up to 5 s by default; what the driver did
+   * not take by then is counted lost ({@code stop-timeout}), and the worker is stopped.
+   */
   private void drainAndStop() {
     synchronized (this) {
       closed = true;
       notifyAll();
     }
     try {
-      worker.join(10_000);
+      worker.join(drainMillis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!worker.isAlive()) return;
+    int left;
+    synchronized (this) {
+      left = queue.size();
+      queue.clear();
+      bytes = 0;
+    }
+    worker.interrupt();
+    try {
+      worker.join(1_000); // the message the driver hung on is counted by the worker as it gives up
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (left > 0) {
+      LOG.warn("{} driver did not take {} buffered messages in {} ms", inner.name(), left, drainMillis);
+      drops.dropped(left, "stop-timeout");
     }
   }
 }
