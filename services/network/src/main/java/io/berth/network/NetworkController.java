@@ -93,8 +93,8 @@ public final class NetworkController {
 
   /** Reserves the pools, programs the host, stores and announces; undoes the reservation if the host fails. */
   private Future<Network> define(Network n, NetworkDriver driver) {
-    return ipam.init(n.id(), n.ipam(), List.of())
-        .compose(x -> driver.createNetwork(n).recover(e -> ipam.drop(n.id()).transform(y -> Future.failedFuture(
+    return ipam.init(n, List.of())
+        .compose(x -> driver.createNetwork(n).recover(e -> ipam.drop(n).transform(y -> Future.failedFuture(
             new BerthException.Internal("failed to create network " + n.name() + ": " + e.getMessage(), e)))))
         .compose(x -> state.put(n))
         .compose(x -> events.networkCreated(n))
@@ -218,7 +218,7 @@ public final class NetworkController {
 
   private Future<Void> destroy(Network n) {
     return drivers.get(n.driver()).deleteNetwork(n)
-        .compose(x -> ipam.drop(n.id()))
+        .compose(x -> ipam.drop(n))
         .compose(x -> state.remove(n))
         .compose(x -> events.networkRemoved(n));
   }

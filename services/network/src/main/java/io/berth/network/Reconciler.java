@@ -90,7 +90,7 @@ public final class Reconciler {
     for (Network n : state.networks()) {
       List<String> used = state.endpointsOf(n).stream().flatMap(e -> java.util.stream.Stream.of(e.ipv4(), e.ipv6()))
           .filter(Objects::nonNull).toList();
-      all.add(ipam.init(n.id(), n.ipam(), used));
+      all.add(ipam.init(n, used));
     }
     for (Sandbox s : state.sandboxes()) {
       all.add(ports.hold(s.containerId(), s.published()));

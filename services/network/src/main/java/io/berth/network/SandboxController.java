@@ -187,12 +187,12 @@ public final class SandboxController {
       return Future.succeededFuture(new Endpoint(id, n.id(), n.name(), containerId, containerName, state.node(), null,
           null, null, null, null, null, null, aliases, 0, Map.of()));
     }
-    Future<String> v4 = n.ipv4Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n.id(), true, ip4);
+    Future<String> v4 = n.ipv4Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n, true, ip4);
     return v4.recover(this::ipamError).compose(a4 -> {
-      undo.add("release " + a4, () -> ipam.release(n.id(), List.of(a4)));
-      Future<String> v6 = n.ipv6Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n.id(), false, ip6);
+      undo.add("release " + a4, () -> ipam.release(n, List.of(a4)));
+      Future<String> v6 = n.ipv6Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n, false, ip6);
       return v6.recover(this::ipamError).map(a6 -> {
-        undo.add("release " + a6, () -> ipam.release(n.id(), java.util.Collections.singletonList(a6)));
+        undo.add("release " + a6, () -> ipam.release(n, java.util.Collections.singletonList(a6)));
         return new Endpoint(id, n.id(), n.name(), containerId, containerName, state.node(), ifName,
             "vb" + id.substring(0, 12), Ids.mac(a4), a4, a6, gw(n.ipv4Pool()), gw(n.ipv6Pool()), aliases, 0,
             sysctls);
@@ -327,7 +327,7 @@ public final class SandboxController {
           errors.add("leave " + n.name() + ": " + err.getMessage());
           return null;
         })
-        .compose(x -> ipam.release(n.id(), java.util.Arrays.asList(e.ipv4(), e.ipv6())));
+        .compose(x -> ipam.release(n, java.util.Arrays.asList(e.ipv4(), e.ipv6())));
   }
 
   public List<Endpoint> endpointsOf(Sandbox s) {
