@@ -25,9 +25,11 @@ import java.util.concurrent.CompletionStage;
 /**
  * The durable, shared state of one resource kind owned by a service (volumes, networks, ...).
  *
- * <p>Hazelcast is memory, so every change is first written to the compacted topic
- * {@code berth.<domain>.state} (key = id, value = the resource as JSON, a tombstone on delete) and
- * acknowledged by Kafka, then applied to the cluster map; the returned future completes after both.
+ * <p>Hazelcast is memory, so every change is also written to the compacted topic
+ * {@code berth.<domain>.state} (key = id, value = the resource as JSON, a tombstone on delete); the
+ * returned future completes once Kafka acknowledged it and the cluster map holds it. Both writes go out
+ * together: a reader of the map may see a change a moment before Kafka acknowledged it, and a change Kafka
+ * refuses is taken back from the map.
  * On a cold start {@link #rebuild()} loads the map back from the topic. Values are JSON strings in the
  * map, so every member and every reader can decode them without sharing classes.
  *
@@ -65,7 +67,11 @@ public final class StateStore<T> {
     this.type = Objects.requireNonNull(type);
   }
 
-  /** Writes {@code value} to the state topic, then to the map; completes when both hold it. */
+  /**
+   * Writes {@code value} to the state topic and to the map at the same time (one round trip instead of two); completes
+   * when both hold it. Should Kafka refuse the record, the map gets its earlier value back, so the map never keeps
+   * what the topic lost, and the future fails with Kafka's error.
+   */
   public Future<Void> put(String id, T value) {
     String json;
     try {
@@ -74,16 +80,40 @@ public final class StateStore<T> {
       return Future.failedFuture(e);
     }
     Context context = vertx.getOrCreateContext();
-    return producer.send(new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8)))
-        .compose(acked -> fromHazelcast(map.setAsync(id, json), context));
+    Future<String> before = fromHazelcast(map.putAsync(id, json), context);
+    Future<?> acked = producer.send(new ProducerRecord<>(topic, id, json.getBytes(StandardCharsets.UTF_8)));
+    return settle(id, before, acked, context);
   }
 
-  /** Writes a tombstone for {@code id}, then deletes it from the map. Removing a missing id succeeds. */
+  /**
+   * Writes a tombstone for {@code id} and deletes it from the map at the same time; a refused tombstone puts the value
+   * back. Removing a missing id succeeds.
+   */
   public Future<Void> remove(String id) {
     Context context = vertx.getOrCreateContext();
-    return producer.send(new ProducerRecord<>(topic, id, null))
-        .compose(acked -> fromHazelcast(map.removeAsync(id), context))
-        .mapEmpty();
+    Future<String> before = fromHazelcast(map.removeAsync(id), context);
+    Future<?> acked = producer.send(new ProducerRecord<>(topic, id, null));
+    return settle(id, before, acked, context);
+  }
+
+  private Future<Void> settle(String id, Future<String> before, Future<?> acked, Context context) {
+    return Future.join(before, acked).transform(done -> {
+      if (acked.succeeded()) {
+        return before.succeeded() ? Future.succeededFuture() : Future.failedFuture(before.cause());
+      }
+      if (before.failed()) {
+        return Future.failedFuture(acked.cause());
+      }
+      String previous = before.result();
+      Future<?> restored = previous == null ? fromHazelcast(map.removeAsync(id), context)
+          : fromHazelcast(map.setAsync(id, previous), context);
+      return restored.transform(x -> {
+        if (x.failed()) {
+          LOG.warn("{} not restored in {} after Kafka refused its change: {}", id, map.getName(), x.cause().toString());
+        }
+        return Future.failedFuture(acked.cause());
+      });
+    });
   }
 
   /** The resource with this id, or null. */

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class StateStoreTest {
 
@@ -97,6 +98,36 @@ class StateStoreTest {
       volumes.remove("never-there").await(30, TimeUnit.SECONDS);
       assertNull(volumes.map().get("a"));
       assertEquals(0, volumes.rebuild().await(30, TimeUnit.SECONDS), "the tombstone is in the topic");
+    } finally {
+      hazelcast.shutdown();
+      vertx.close().await();
+    }
+  }
+
+  @Test
+  void aChangeKafkaRefusesIsTakenBackFromTheMap() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    HazelcastInstance hazelcast = TestHazelcast.member();
+    KafkaSettings settings = SharedKafka.settings(1);
+    String topic = "berth.refused" + System.nanoTime() + ".state";
+    try (TopicAdmin admin = new TopicAdmin(vertx, settings);
+         RecordProducer producer = new RecordProducer(vertx, settings, "state")) {
+      admin.ensure(List.of(TopicDefinition.state(topic))).await(30, TimeUnit.SECONDS);
+      StateStore<Volume> volumes = new StateStore<>(vertx, producer, settings, hazelcast, topic, "refused",
+          Volume.class);
+      volumes.put("a", volume(1, "local")).await(30, TimeUnit.SECONDS);
+      String before = volumes.map().get("a");
+      // larger than the producer's max.request.size (1 MiB): Kafka refuses the record
+      Volume huge = new Volume("vol-1", "local", Map.of("blob", "x".repeat(2 << 20)));
+
+      Future<Void> replaced = volumes.put("a", huge);
+      Future<Void> added = volumes.put("b", huge);
+
+      assertThrows(Exception.class, () -> replaced.await(30, TimeUnit.SECONDS));
+      assertThrows(Exception.class, () -> added.await(30, TimeUnit.SECONDS));
+      assertEquals(before, volumes.map().get("a"), "the earlier value is back");
+      assertNull(volumes.map().get("b"), "a refused new entry is gone");
+      assertEquals(1, volumes.map().size());
     } finally {
       hazelcast.shutdown();
       vertx.close().await();
