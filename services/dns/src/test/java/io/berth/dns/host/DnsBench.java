@@ -18,9 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -205,10 +208,12 @@ class DnsBench {
     List<String> cmd = new ArrayList<>(List.of("dnsperf", "-s", server, "-d", queries.toString()));
     cmd.addAll(List.of(args));
     long cpu0 = cpuTicks(pid);
+    Map<String, Long> threads0 = threadTicks(pid);
     long t0 = System.nanoTime();
     ExecResult r = lab.exec(client, cmd.toArray(String[]::new));
     double secs = (System.nanoTime() - t0) / 1e9;
     double cpu = (cpuTicks(pid) - cpu0) / 100.0 / secs * 100;
+    String busiest = busiestThreads(threads0, threadTicks(pid), secs);
     String qps = field(r.stdout(), "Queries per second:");
     String avg = field(r.stdout(), "Average Latency (s):");
     String lost = field(r.stdout(), "Queries lost:");
@@ -230,8 +235,8 @@ class DnsBench {
             pct(xs, 90), pct(xs, 99), pct(xs, 99.9), xs.length);
       }
     }
-    line("%-16s qps=%s avg=%s lost=%s codes=%s server-cpu=%.0f%%%s load=%s", label, qps, avg, lost, codes, cpu, lat,
-        loadAverage());
+    line("%-16s qps=%s avg=%s lost=%s codes=%s server-cpu=%.0f%%%s load=%s%s", label, qps, avg, lost, codes, cpu,
+        lat, loadAverage(), busiest);
     if (!Double.isNaN(p99)) {
       return p99;
     }
@@ -268,6 +273,38 @@ class DnsBench {
 
   private static double pct(double[] sorted, double p) {
     return sorted[Math.min(sorted.length - 1, (int) (p / 100 * sorted.length))];
+  }
+
+  /** CPU ticks per thread name (threads of one name summed), for processes with several threads. */
+  private static Map<String, Long> threadTicks(long pid) {
+    Map<String, Long> out = new HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  private static String busiestThreads(Map<String, Long> before, Map<String, Long> after, double secs) {
+    if (after.size() < 2) {
+      return "";
+    }
+    String top = after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+        .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue() / 100.0 / secs * 100))
+        .collect(Collectors.joining(", "));
+    return " threads: " + top;
   }
 
   private static long cpuTicks(long pid) {
