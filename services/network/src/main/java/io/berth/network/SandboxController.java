@@ -80,7 +80,8 @@ public final class SandboxController {
       if (existing != null) {
         return Future.succeededFuture(existing);
       }
-      return build(c).onSuccess(s -> failures.remove(c.id())).onFailure(e -> {
+      // composed, so a refusal thrown while planning is recorded like any other failure
+      return Future.succeededFuture(c).compose(this::build).onSuccess(s -> failures.remove(c.id())).onFailure(e -> {
         if (e instanceof BerthException b) {
           failures.put(c.id(), b);
         } else {
