@@ -13,8 +13,8 @@ import java.util.Map;
 
 /**
  * What a container's networking will be, worked out before anything is allocated: its mode ({@code host},
- * {@code none} or networks), the networks in interface order with their attachment settings, and the parsed port
- * requests. Refusals carry Docker's messages.
+ * {@code none} or networks; {@code container:<id>} is {@link SharedSandboxes}' business), the networks in interface
+ * order with their attachment settings, and the parsed port requests. Refusals carry Docker's messages.
  *
  * @param mode        {@code host}, {@code none} or {@code bridge} (any driver with interfaces)
  * @param networks    the networks to join, {@code eth0} first
@@ -30,9 +30,6 @@ record SandboxPlan(String mode, List<Network> networks, List<NetworkAttachment> 
     List<NetworkAttachment> wanted = new ArrayList<>(c.networks());
     if (wanted.isEmpty()) {
       wanted.add(new NetworkAttachment(c.networkMode(), List.of(), null, null, null, Map.of()));
-    }
-    if (c.networkMode().startsWith("container:")) {
-      throw BerthException.invalid("network mode %s is not supported by this node", c.networkMode());
     }
     List<Network> nets = new ArrayList<>();
     for (NetworkAttachment a : wanted) {
