@@ -14,6 +14,7 @@ import io.berth.logging.driver.gelf.GelfMessage;
 import io.berth.logging.driver.gelf.GelfSink;
 import io.berth.logging.driver.journald.JournalEntry;
 import io.berth.logging.driver.journald.JournaldSink;
+import io.berth.logging.driver.splunk.SplunkBatching;
 import io.berth.logging.driver.splunk.SplunkSink;
 import io.berth.logging.driver.syslog.SyslogFormat;
 import io.berth.logging.driver.syslog.SyslogSink;
@@ -21,6 +22,7 @@ import io.berth.logging.file.ByteBuf;
 import io.berth.logging.file.FileLogWriter;
 import io.berth.logging.file.JsonLogFormat;
 import io.berth.logging.file.LocalLogFormat;
+import io.berth.logging.remote.Batching;
 import io.berth.logging.remote.DiskSpool;
 import io.berth.logging.remote.RemoteSink;
 import io.berth.logging.remote.SpoolingDriver;
@@ -45,9 +47,16 @@ public final class LogDrivers {
 
   private final HttpClient http;
   private final String hostname;
+  private final SplunkBatching splunkBatching;
 
+  /** Drivers configured from this process's environment (the splunk driver's batching variables). */
   public LogDrivers(HttpClient http) {
+    this(http, System.getenv());
+  }
+
+  public LogDrivers(HttpClient http, Map<String, String> environment) {
     this.http = http;
+    this.splunkBatching = SplunkBatching.from(environment);
     String h;
     try {
       h = InetAddress.getLocalHost().getHostName();
@@ -84,7 +93,8 @@ public final class LogDrivers {
         RemoteSink sink = sink(c, cfg);
         long spoolMax = ByteSize.ramInBytes(opts.getOrDefault(LogConfigValidator.SPOOL_MAX_SIZE, SPOOL_DEFAULT));
         DiskSpool spool = new DiskSpool(dir.resolve("spool"), cfg.driver(), spoolMax);
-        LogDriver remote = new SpoolingDriver(sink, spool, drops, thread + "-sender");
+        Batching batching = cfg.driver().equals("splunk") ? splunkBatching.sender() : Batching.IMMEDIATE;
+        LogDriver remote = new SpoolingDriver(sink, spool, drops, batching, thread + "-sender");
         if (Boolean.TRUE.equals(LogConfigValidator.parseBool(opts.getOrDefault("cache-disabled", "false")))) {
           yield new LogTarget(remote, null, null);
         }
@@ -121,9 +131,15 @@ public final class LogDrivers {
         yield new GelfSink(uri, new GelfMessage(hostname, c, tag, attrs),
             opts.getOrDefault("gelf-compression-type", "gzip"), level);
       }
-      case "splunk" -> new SplunkSink(TlsClient.splunkCustomized(opts)
-          ? TlsClient.splunk(opts).httpClient(java.time.Duration.ofSeconds(10)) : http, opts, tag,
-          ExtraAttributes.of(opts, c, k -> k), hostname);
+      case "splunk" -> {
+        SplunkSink splunk = new SplunkSink(TlsClient.splunkCustomized(opts)
+            ? TlsClient.splunk(opts).httpClient(java.time.Duration.ofSeconds(10)) : http, opts, tag,
+            ExtraAttributes.of(opts, c, k -> k), hostname);
+        if (!Boolean.FALSE.equals(LogConfigValidator.parseBool(opts.getOrDefault("splunk-verify-connection", "true")))) {
+          splunk.verifyConnection();
+        }
+        yield splunk;
+      }
       case "fluentd" -> new FluentdSink(FluentdAddress.parse(opts.get("fluentd-address")), tag, c,
           ExtraAttributes.of(opts, c, k -> k),
           Boolean.TRUE.equals(LogConfigValidator.parseBool(opts.getOrDefault("fluentd-sub-second-precision", "false"))),

@@ -14,22 +14,30 @@ import org.slf4j.LoggerFactory;
  * to the spool by the collector (a page-cache write), and one sender thread delivers from its front in batches. A
  * sink that is slow or down (Docker's moby#40093 pain point) therefore never blocks the container; the sender retries
  * with backoff up to 2 s, delivers the backlog in order when the sink is back, and reports the recovery. Only a full
- * spool loses messages, and those are counted.
+ * spool loses messages, and those are counted. {@link Batching} sets the batch size and how long a batch that is not
+ * full waits for more (Splunk's post frequency).
  */
 public final class SpoolingDriver implements LogDriver {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolingDriver.class);
-  private static final int BATCH = 1000;
 
   private final RemoteSink sink;
   private final DiskSpool spool;
   private final DropListener drops;
+  private final Batching batching;
   private final Thread sender;
   private final Object wakeup = new Object();
   private volatile boolean closing;
+  private volatile boolean draining;
+  private long waitingSince = -1;
   private volatile long downSince = -1;
   private long backoff = 100;
 
   public SpoolingDriver(RemoteSink sink, DiskSpool spool, DropListener drops, String threadName) {
+    this(sink, spool, drops, Batching.IMMEDIATE, threadName);
+  }
+
+  public SpoolingDriver(RemoteSink sink, DiskSpool spool, DropListener drops, Batching batching, String threadName) {
+    this.batching = batching;
     this.sink = sink;
     this.spool = spool;
     this.drops = drops;
@@ -59,11 +67,19 @@ public final class SpoolingDriver implements LogDriver {
   private void run() {
     while (true) {
       try {
-        List<LogMessage> batch = spool.peek(BATCH);
+        List<LogMessage> batch = spool.peek(batching.maxMessages());
         if (batch.isEmpty()) {
+          waitingSince = -1;
           if (closing) return;
           synchronized (wakeup) {
             wakeup.wait(200);
+          }
+          continue;
+        }
+        long linger = lingerLeft(batch.size());
+        if (linger > 0) {
+          synchronized (wakeup) {
+            wakeup.wait(Math.min(linger, 200));
           }
           continue;
         }
@@ -77,6 +93,7 @@ public final class SpoolingDriver implements LogDriver {
           continue;
         }
         spool.commit(batch.size());
+        waitingSince = -1;
         recoveredIfDown();
       } catch (InterruptedException e) {
         return;
@@ -85,6 +102,15 @@ public final class SpoolingDriver implements LogDriver {
         if (closing) return;
       }
     }
+  }
+
+  /** How much longer a batch of {@code size} should wait for company; 0 = send now. */
+  private long lingerLeft(int size) {
+    if (batching.lingerMillis() == 0 || size >= batching.maxMessages() || draining || closing) return 0;
+    long now = System.nanoTime();
+    if (waitingSince < 0) waitingSince = now;
+    long left = batching.lingerMillis() - (now - waitingSince) / 1_000_000;
+    return Math.max(0, left);
   }
 
   private void recoveredIfDown() {
@@ -125,6 +151,7 @@ public final class SpoolingDriver implements LogDriver {
    */
   @Override
   public void close() throws IOException {
+    draining = true;
     flush();
     long deadline = System.currentTimeMillis() + 15_000;
     while (!spool.isEmpty() && !sinkDown() && System.currentTimeMillis() < deadline && sender.isAlive()) {

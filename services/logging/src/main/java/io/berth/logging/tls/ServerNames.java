@@ -35,8 +35,11 @@ final class ServerNames {
       for (String ip : ips) {
         if (address(ip).equals(want)) return;
       }
-      throw new CertificateException("x509: cannot validate certificate for " + h + " because it doesn't contain "
-          + "any IP SANs" + (ips.isEmpty() ? "" : " matching it"));
+      if (ips.isEmpty()) {
+        throw new CertificateException("x509: cannot validate certificate for " + h + " because it doesn't contain "
+            + "any IP SANs");
+      }
+      throw new CertificateException("x509: certificate is valid for " + String.join(", ", ips) + ", not " + h);
     }
     String name = h.toLowerCase(Locale.ROOT);
     if (name.endsWith(".")) name = name.substring(0, name.length() - 1);

@@ -67,7 +67,7 @@ public final class TlsClient {
     boolean skip = Boolean.TRUE.equals(LogConfigValidator.parseBool(
         opts.getOrDefault("splunk-insecureskipverify", "false")));
     String ca = opts.get("splunk-capath");
-    X509TrustManager roots = ca == null ? systemRoots() : pool(ca, "open %s: %s");
+    X509TrustManager roots = ca == null ? systemRoots() : pool(ca, "%2$s");
     return new TlsClient(context(null, new ServerTrust(List.of(roots), skip, opts.get("splunk-caname"))));
   }
 

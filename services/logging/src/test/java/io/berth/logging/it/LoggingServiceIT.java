@@ -231,7 +231,7 @@ class LoggingServiceIT {
     String id = LoggingNode.newId();
     int closedPort = io.berth.testing.node.Ports.free();
     node.created(id, "lossy", false, "splunk", Map.of("splunk-url", "http://127.0.0.1:" + closedPort,
-        "splunk-token", "t", "spool-max-size", "4k"), null);
+        "splunk-token", "t", "spool-max-size", "4k", "splunk-verify-connection", "false"), null);
     Path out = node.containerDir(id).resolve("stdout.fifo");
     LoggingNode.awaitPath(out);
     LoggingNode.sh("i=0; while [ $i -lt 1000 ]; do echo \"line $i\"; i=$((i+1)); done > " + out);

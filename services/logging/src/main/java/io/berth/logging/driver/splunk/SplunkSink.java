@@ -1,5 +1,6 @@
 package io.berth.logging.driver.splunk;
 
+import io.berth.kit.errors.BerthException;
 import io.berth.logging.domain.LogMessage;
 import io.berth.logging.remote.RemoteSink;
 import io.vertx.core.json.JsonObject;
@@ -71,7 +72,7 @@ public final class SplunkSink implements RemoteSink {
       throw new IOException("interrupted", e);
     }
     if (r.statusCode() != 200) {
-      throw new IOException("splunk: failed to send event - " + r.statusCode() + " - " + r.body());
+      throw new IOException("splunk: failed to send event - " + GoErrors.status(r.statusCode()) + " - " + r.body());
     }
   }
 
@@ -109,6 +110,30 @@ public final class SplunkSink implements RemoteSink {
     if (!tag.isEmpty()) event.put("tag", tag);
     if (!attrs.isEmpty()) event.put("attrs", new JsonObject(Map.copyOf(attrs)));
     return event;
+  }
+
+  /**
+   * Docker's {@code splunk-verify-connection} check at container start: {@code OPTIONS} on the event endpoint must
+   * answer 200, else the container is refused with {@code splunk: failed to verify connection - <status> - <body>}
+   * (or Go's transport error when there is no answer).
+   */
+  public void verifyConnection() {
+    HttpResponse<String> r;
+    try {
+      r = client.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(10))
+          .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new BerthException.InvalidRequest("Options \"" + endpoint + "\": " + GoErrors.describe(endpoint, e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new BerthException.InvalidRequest("Options \"" + endpoint + "\": interrupted", e);
+    }
+    if (r.statusCode() != 200) {
+      String body = r.body() == null ? "" : r.body();
+      if (body.length() > 1024) body = body.substring(0, 1024);
+      throw new BerthException.InvalidRequest("splunk: failed to verify connection - " + GoErrors.status(r.statusCode())
+          + " - " + body);
+    }
   }
 
   @Override public void reset() { }

@@ -1,0 +1,59 @@
+package io.berth.logging.domain;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Go's {@code time.ParseDuration}, which dockerd uses for duration options and environment variables
+ * ({@code fluentd-retry-wait}, {@code SPLUNK_LOGGING_DRIVER_POST_MESSAGES_FREQUENCY}, ...): a sequence of decimal
+ * numbers with units {@code ns us µs ms s m h}, optionally signed; {@code "0"} alone needs no unit.
+ */
+public final class GoDuration {
+  private static final Pattern PART = Pattern.compile("([0-9]*(?:\\.[0-9]*)?)([^0-9.]*)");
+  private static final Map<String, Long> UNITS = Map.of("ns", 1L, "us", 1_000L, "µs", 1_000L, "μs", 1_000L,
+      "ms", 1_000_000L, "s", 1_000_000_000L, "m", 60_000_000_000L, "h", 3_600_000_000_000L);
+
+  private GoDuration() {}
+
+  /** Nanoseconds; {@link IllegalArgumentException} with Go's message when {@code s} is not a duration. */
+  public static long parseNanos(String s) {
+    String orig = s;
+    boolean negative = false;
+    if (!s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
+      negative = s.charAt(0) == '-';
+      s = s.substring(1);
+    }
+    if (s.equals("0")) return 0;
+    if (s.isEmpty()) throw invalid(orig);
+    BigDecimal total = BigDecimal.ZERO;
+    Matcher m = PART.matcher(s);
+    int pos = 0;
+    while (pos < s.length()) {
+      if (!m.find(pos) || m.start() != pos || m.end() == pos) throw invalid(orig);
+      String number = m.group(1);
+      String unit = m.group(2);
+      if (number.isEmpty() || number.equals(".")) throw invalid(orig);
+      if (unit.isEmpty()) throw new IllegalArgumentException("time: missing unit in duration " + quote(orig));
+      Long scale = UNITS.get(unit);
+      if (scale == null) {
+        throw new IllegalArgumentException("time: unknown unit " + quote(unit) + " in duration " + quote(orig));
+      }
+      total = total.add(new BigDecimal(number.endsWith(".") ? number + "0" : number)
+          .multiply(BigDecimal.valueOf(scale)));
+      pos = m.end();
+    }
+    if (total.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) throw invalid(orig);
+    long nanos = total.longValue();
+    return negative ? -nanos : nanos;
+  }
+
+  private static IllegalArgumentException invalid(String s) {
+    return new IllegalArgumentException("time: invalid duration " + quote(s));
+  }
+
+  private static String quote(String s) {
+    return "\"" + s + "\"";
+  }
+}
