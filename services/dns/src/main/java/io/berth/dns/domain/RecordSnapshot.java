@@ -34,33 +34,49 @@ public final class RecordSnapshot {
 
   /** Indexes the endpoints; those on networks without name resolution are left out. */
   public static RecordSnapshot of(Collection<EndpointRecord> all) {
-    List<EndpointRecord> sorted = all.stream().filter(EndpointRecord::dnsEnabled)
-        .sorted(Comparator.comparing(EndpointRecord::endpointId)).toList();
+    return assemble(zones(all), all);
+  }
+
+  /** The zone of every network with a name-resolving endpoint, built from the endpoints (any order). */
+  static Map<String, NetworkZone> zones(Collection<EndpointRecord> all) {
     Map<String, List<EndpointRecord>> perNetwork = new LinkedHashMap<>();
-    for (EndpointRecord e : sorted) {
+    for (EndpointRecord e : sorted(all)) {
       perNetwork.computeIfAbsent(e.networkId(), k -> new ArrayList<>()).add(e);
     }
-    Map<String, NetworkZone> byId = new HashMap<>();
+    Map<String, NetworkZone> out = new HashMap<>();
+    perNetwork.forEach((id, eps) -> out.put(id, NetworkZone.of(id, eps.get(0).networkName(), eps)));
+    return out;
+  }
+
+  /**
+   * Indexes zones already built (a change rebuilds only the zones of the networks it touched; building a zone
+   * is the costly part: names, addresses, encoded records) with every endpoint they were built from.
+   */
+  static RecordSnapshot assemble(Map<String, NetworkZone> zones, Collection<EndpointRecord> all) {
+    List<EndpointRecord> sorted = sorted(all);
+    Map<String, NetworkZone> byId = new HashMap<>(zones);
     Map<String, NetworkZone> byName = new HashMap<>();
-    for (var entry : perNetwork.entrySet()) {
-      List<EndpointRecord> eps = entry.getValue();
-      NetworkZone zone = NetworkZone.of(entry.getKey(), eps.get(0).networkName(), eps);
-      byId.put(zone.networkId(), zone);
+    for (NetworkZone zone : byId.values()) {
       if (zone.networkName() != null) {
         byName.put(DnsNames.canonical(zone.networkName()), zone);
       }
     }
     Map<String, List<NetworkZone>> ofContainer = new HashMap<>();
     for (EndpointRecord e : sorted) {
-      List<NetworkZone> zones = ofContainer.computeIfAbsent(e.containerId(), k -> new ArrayList<>());
+      List<NetworkZone> zonesOf = ofContainer.computeIfAbsent(e.containerId(), k -> new ArrayList<>());
       NetworkZone z = byId.get(e.networkId());
-      if (!zones.contains(z)) {
-        zones.add(z);
+      if (z != null && !zonesOf.contains(z)) {
+        zonesOf.add(z);
       }
     }
     ofContainer.replaceAll((k, v) -> List.copyOf(v));
     return new RecordSnapshot(Collections.unmodifiableMap(byId), Collections.unmodifiableMap(byName),
         Collections.unmodifiableMap(ofContainer), sorted.size());
+  }
+
+  private static List<EndpointRecord> sorted(Collection<EndpointRecord> all) {
+    return all.stream().filter(EndpointRecord::dnsEnabled).sorted(Comparator.comparing(EndpointRecord::endpointId))
+        .toList();
   }
 
   /** The network's zone, or null when no name-resolving endpoint is on it. */

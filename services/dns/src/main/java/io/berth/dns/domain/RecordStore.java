@@ -1,8 +1,11 @@
 package io.berth.dns.domain;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class RecordStore {
   private final Map<String, EndpointRecord> endpoints = new HashMap<>();
+  /** The zone of each network as of the last change; only networks a change touches are rebuilt. */
+  private final Map<String, NetworkZone> zones = new HashMap<>();
   private final AtomicReference<RecordSnapshot> current = new AtomicReference<>(RecordSnapshot.EMPTY);
 
   /** The records as of now. */
@@ -24,16 +29,18 @@ public final class RecordStore {
     if (endpoint.equals(old)) {
       return false;
     }
-    publish();
+    publish(old == null || old.networkId().equals(endpoint.networkId()) ? Set.of(endpoint.networkId())
+        : Set.of(endpoint.networkId(), old.networkId()));
     return true;
   }
 
   /** Removes an endpoint; returns whether it was there. */
   public synchronized boolean remove(String endpointId) {
-    if (endpoints.remove(endpointId) == null) {
+    EndpointRecord old = endpoints.remove(endpointId);
+    if (old == null) {
       return false;
     }
-    publish();
+    publish(Set.of(old.networkId()));
     return true;
   }
 
@@ -41,7 +48,9 @@ public final class RecordStore {
   public synchronized void replaceAll(Collection<EndpointRecord> all) {
     endpoints.clear();
     all.forEach(e -> endpoints.put(e.endpointId(), e));
-    publish();
+    zones.clear();
+    zones.putAll(RecordSnapshot.zones(endpoints.values()));
+    current.set(RecordSnapshot.assemble(zones, endpoints.values()));
   }
 
   /** The endpoint with this id, or null. */
@@ -50,18 +59,28 @@ public final class RecordStore {
   }
 
   /** Every endpoint of a container (on any network, resolving or not). */
-  public synchronized java.util.List<EndpointRecord> ofContainer(String containerId) {
+  public synchronized List<EndpointRecord> ofContainer(String containerId) {
     return endpoints.values().stream().filter(e -> e.containerId().equals(containerId))
-        .sorted(java.util.Comparator.comparing(EndpointRecord::endpointId)).toList();
+        .sorted(Comparator.comparing(EndpointRecord::endpointId)).toList();
   }
 
   /** Every endpoint on a network. */
-  public synchronized java.util.List<EndpointRecord> onNetwork(String networkId) {
+  public synchronized List<EndpointRecord> onNetwork(String networkId) {
     return endpoints.values().stream().filter(e -> e.networkId().equals(networkId))
-        .sorted(java.util.Comparator.comparing(EndpointRecord::endpointId)).toList();
+        .sorted(Comparator.comparing(EndpointRecord::endpointId)).toList();
   }
 
-  private void publish() {
-    current.set(RecordSnapshot.of(new HashMap<>(endpoints).values()));
+  /** Rebuilds the zones of the networks a change touched, then swaps in a snapshot over every zone. */
+  private void publish(Set<String> touched) {
+    for (String networkId : touched) {
+      List<EndpointRecord> on = endpoints.values().stream().filter(e -> e.networkId().equals(networkId)).toList();
+      NetworkZone zone = RecordSnapshot.zones(on).get(networkId);
+      if (zone == null) {
+        zones.remove(networkId);
+      } else {
+        zones.put(networkId, zone);
+      }
+    }
+    current.set(RecordSnapshot.assemble(zones, endpoints.values()));
   }
 }

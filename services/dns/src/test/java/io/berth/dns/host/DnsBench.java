@@ -51,6 +51,11 @@ class DnsBench {
   /** Which servers to measure ({@code -Ddnsbench.servers=berth,dnsmasq}; all three by default). */
   private static final List<String> SERVERS = List.of(
       System.getProperty("dnsbench.servers", "berth,aardvark-dns,dnsmasq").split(","));
+  /**
+   * With {@code -Ddnsbench.pin=true}, dnsperf runs on CPU 0 and every server's serving threads on CPU 1 (berth's
+   * event loops, dnsmasq, every aardvark-dns thread): the same single core for each server.
+   */
+  private static final boolean PIN = Boolean.getBoolean("dnsbench.pin");
   /** berth's event loops ({@code -Ddnsbench.threads=N}; the service's default otherwise). */
   private static final int THREADS = Integer.getInteger("dnsbench.threads",
       EmbeddedResolver.Options.defaults().threads());
@@ -122,13 +127,16 @@ class DnsBench {
       long[] pids = Arrays.stream(chosen).mapToLong(i -> allPids[i]).toArray();
       String[] names = Arrays.stream(chosen).mapToObj(i -> allNames[i]).toArray(String[]::new);
       String[] ips = Arrays.stream(chosen).mapToObj(i -> allIps[i]).toArray(String[]::new);
-      line("parts %s, servers %s, berth event loops %d, %d CPUs, JVM %s %s, load average at start: %s", PARTS,
-          SERVERS, THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+      if (PIN) {
+        pinServingThreads(berthPid, aardvarkPid, dnsmasq.pid());
+      }
+      line("pinned %s, parts %s, servers %s, berth event loops %d, %d CPUs, JVM %s %s, load average at start: %s",
+          PIN, PARTS, SERVERS, THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
           ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(a -> a.startsWith("-XX"))
               .toList(), loadAverage());
       for (int s = 0; s < names.length; s++) {
         // warm-up, not reported: a long-running JVM server is JIT-compiled; the others get the same 5 s
-        lab.exec(client, "dnsperf", "-s", ips[s], "-d", queryFile.toString(), "-c", "10", "-l", "5");
+        lab.exec(client, dnsperfCommand(ips[s], queryFile, "-c", "10", "-l", "5"));
       }
       if (PARTS.contains("qps")) {
         saturated(client, queryFile, names, ips, pids);
@@ -183,6 +191,33 @@ class DnsBench {
     }
   }
 
+  private static String[] dnsperfCommand(String server, Path queries, String... args) {
+    List<String> cmd = new ArrayList<>();
+    if (PIN) {
+      cmd.addAll(List.of("taskset", "-c", "0"));
+    }
+    cmd.addAll(List.of("dnsperf", "-s", server, "-d", queries.toString()));
+    cmd.addAll(List.of(args));
+    return cmd.toArray(String[]::new);
+  }
+
+  private void pinServingThreads(long berthPid, long aardvarkPid, long dnsmasqPid) throws IOException {
+    List<String> loops = new ArrayList<>();
+    try (var tasks = Files.list(Path.of("/proc/" + berthPid + "/task"))) {
+      for (Path task : tasks.toList()) {
+        if (Files.readString(task.resolve("comm")).startsWith("berth-dns")) {
+          loops.add(task.getFileName().toString());
+        }
+      }
+    }
+    for (String tid : loops) {
+      lab.exec(lab.netns(), "taskset", "-p", "-c", "1", tid).orFail();
+    }
+    lab.exec(lab.netns(), "taskset", "-a", "-p", "-c", "1", Long.toString(aardvarkPid)).orFail();
+    lab.exec(lab.netns(), "taskset", "-a", "-p", "-c", "1", Long.toString(dnsmasqPid)).orFail();
+    line("pinned: dnsperf on CPU 0; on CPU 1: berth event loops %s, aardvark-dns, dnsmasq", loops);
+  }
+
   private static EmbeddedResolver.Options options() {
     EmbeddedResolver.Options d = EmbeddedResolver.Options.defaults();
     return new EmbeddedResolver.Options(THREADS, d.timeout(), d.maxConcurrent());
@@ -205,12 +240,11 @@ class DnsBench {
 
   private double dnsperf(NetnsHandle client, String label, String server, long pid, Path queries, String... args)
       throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("dnsperf", "-s", server, "-d", queries.toString()));
-    cmd.addAll(List.of(args));
+    String[] cmd = dnsperfCommand(server, queries, args);
     long cpu0 = cpuTicks(pid);
     Map<String, Long> threads0 = threadTicks(pid);
     long t0 = System.nanoTime();
-    ExecResult r = lab.exec(client, cmd.toArray(String[]::new));
+    ExecResult r = lab.exec(client, cmd);
     double secs = (System.nanoTime() - t0) / 1e9;
     double cpu = (cpuTicks(pid) - cpu0) / 100.0 / secs * 100;
     String busiest = busiestThreads(threads0, threadTicks(pid), secs);
