@@ -3,10 +3,21 @@
 # writes one JSON object per entry to argv[2], answers {"ack": chunk} when an entry asks for it.
 import json, socket, sys, msgpack
 
+# argv: OUT [PORT [MODE]]; PORT 0 = any; MODE "stall" accepts connections and never reads (a hung fluentd).
+import time
+port = int(sys.argv[2]) if len(sys.argv) > 2 else 0
+mode = sys.argv[3] if len(sys.argv) > 3 else "normal"
 srv = socket.socket(); srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-srv.bind(("127.0.0.1", 0)); srv.listen(5)
+srv.bind(("127.0.0.1", port)); srv.listen(5)
 print(srv.getsockname()[1], flush=True)
 out = open(sys.argv[1], "a")
+if mode == "stall":
+    held = []
+    while True:
+        conn, _ = srv.accept()
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        held.append(conn)
+        out.write(json.dumps({"accepted": len(held)}) + "\n"); out.flush()
 
 def ext_hook(code, data):
     if code == 0:

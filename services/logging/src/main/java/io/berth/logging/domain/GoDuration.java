@@ -49,6 +49,27 @@ public final class GoDuration {
     return negative ? -nanos : nanos;
   }
 
+  /** Go's {@code Duration.String()} for the values error messages show, e.g. {@code 50ms}, {@code 1.5s}, {@code 1m0s}. */
+  public static String format(long nanos) {
+    if (nanos == 0) return "0s";
+    String sign = nanos < 0 ? "-" : "";
+    long n = Math.abs(nanos);
+    if (n < 1_000) return sign + n + "ns";
+    if (n < 1_000_000) return sign + decimal(n, 1_000) + "µs";
+    if (n < 1_000_000_000) return sign + decimal(n, 1_000_000) + "ms";
+    long h = n / 3_600_000_000_000L;
+    long m = n / 60_000_000_000L % 60;
+    String sec = decimal(n % 60_000_000_000L, 1_000_000_000) + "s";
+    if (h > 0) return sign + h + "h" + m + "m" + sec;
+    if (m > 0) return sign + m + "m" + sec;
+    return sign + sec;
+  }
+
+  private static String decimal(long value, long unit) {
+    BigDecimal d = BigDecimal.valueOf(value).divide(BigDecimal.valueOf(unit)).stripTrailingZeros();
+    return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+  }
+
   private static IllegalArgumentException invalid(String s) {
     return new IllegalArgumentException("time: invalid duration " + quote(s));
   }

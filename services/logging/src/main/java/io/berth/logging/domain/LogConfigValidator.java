@@ -33,7 +33,7 @@ public final class LogConfigValidator {
           "splunk-gzip", "splunk-gzip-level", "splunk-index-acknowledgment", SPOOL_MAX_SIZE), ATTRS),
       "fluentd", union(Set.of("fluentd-address", "fluentd-async", "fluentd-async-connect", "fluentd-buffer-limit",
           "fluentd-retry-wait", "fluentd-max-retries", "fluentd-sub-second-precision", "fluentd-request-ack",
-          "fluentd-write-timeout", SPOOL_MAX_SIZE), ATTRS),
+          "fluentd-write-timeout", "fluentd-async-reconnect-interval", SPOOL_MAX_SIZE), ATTRS),
       "none", Set.of());
 
   private LogConfigValidator() {}
@@ -173,13 +173,7 @@ public final class LogConfigValidator {
   }
 
   private static void checkFluentd(Map<String, String> opts) {
-    String address = opts.get("fluentd-address");
-    if (address != null && !address.isEmpty()) FluentdAddress.parse(address);
-    for (String b : new String[] {"fluentd-async", "fluentd-async-connect", "fluentd-sub-second-precision",
-        "fluentd-request-ack"}) {
-      String v = opts.get(b);
-      if (v != null && parseBool(v) == null) throw invalid(syntax("ParseBool", v));
-    }
+    FluentdOptions.parse(opts);
   }
 
   static URI transportUri(String address, String key) {

@@ -6,6 +6,7 @@ import io.berth.logging.domain.EffectiveLogConfig;
 import io.berth.logging.domain.ExtraAttributes;
 import io.berth.logging.domain.FileOptions;
 import io.berth.logging.domain.FluentdAddress;
+import io.berth.logging.domain.FluentdOptions;
 import io.berth.logging.domain.LogConfigValidator;
 import io.berth.logging.domain.SyslogOptionChecks;
 import io.berth.logging.domain.TagTemplate;
@@ -25,6 +26,8 @@ import io.berth.logging.file.LocalLogFormat;
 import io.berth.logging.remote.Batching;
 import io.berth.logging.remote.DiskSpool;
 import io.berth.logging.remote.RemoteSink;
+import io.berth.logging.remote.Retry;
+import io.berth.logging.remote.SendPolicy;
 import io.berth.logging.remote.SpoolingDriver;
 import io.berth.logging.tls.TlsClient;
 import java.io.IOException;
@@ -42,6 +45,7 @@ import java.util.Map;
  * {@link LogConfigValidator#validate} first.
  */
 public final class LogDrivers {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LogDrivers.class);
   /** Default bound of a remote driver's disk spool ({@code spool-max-size}). */
   public static final String SPOOL_DEFAULT = "256m";
 
@@ -93,8 +97,7 @@ public final class LogDrivers {
         RemoteSink sink = sink(c, cfg);
         long spoolMax = ByteSize.ramInBytes(opts.getOrDefault(LogConfigValidator.SPOOL_MAX_SIZE, SPOOL_DEFAULT));
         DiskSpool spool = new DiskSpool(dir.resolve("spool"), cfg.driver(), spoolMax);
-        Batching batching = cfg.driver().equals("splunk") ? splunkBatching.sender() : Batching.IMMEDIATE;
-        LogDriver remote = new SpoolingDriver(sink, spool, drops, batching, thread + "-sender");
+        LogDriver remote = new SpoolingDriver(sink, spool, drops, sendPolicy(c, cfg), thread + "-sender");
         if (Boolean.TRUE.equals(LogConfigValidator.parseBool(opts.getOrDefault("cache-disabled", "false")))) {
           yield new LogTarget(remote, null, null);
         }
@@ -110,6 +113,28 @@ public final class LogDrivers {
           target.readPath(), target.readFormat());
     }
     return target;
+  }
+
+  /**
+   * How the spool delivers. splunk: the daemon's batching environment. fluentd: Docker's retry options
+   * ({@code fluentd-retry-wait} growing 1.5× up to 60 s, {@code fluentd-max-retries}) and, with {@code fluentd-async},
+   * {@code fluentd-buffer-limit} as the most messages held while fluentd is away. Without async Docker would block the
+   * container while it retries; berth never blocks it, the spool holds the lines instead (bounded by
+   * {@code spool-max-size}), so no line is lost unless max-retries is set or a bound is reached — and then it is counted.
+   */
+  private SendPolicy sendPolicy(ContainerInfo c, EffectiveLogConfig cfg) {
+    return switch (cfg.driver()) {
+      case "splunk" -> SendPolicy.DEFAULT.withBatching(splunkBatching.sender());
+      case "fluentd" -> {
+        FluentdOptions f = FluentdOptions.parse(cfg.options());
+        if (f.deprecatedAlias()) {
+          LOG.warn("container {}: fluentd-async-connect is deprecated, use fluentd-async", c.shortId());
+        }
+        yield new SendPolicy(Batching.IMMEDIATE, new Retry(f.retryWaitMillis(), 1.5,
+            Math.max(f.retryWaitMillis(), 60_000), f.maxRetries()), f.async() ? f.bufferLimit() : Long.MAX_VALUE);
+      }
+      default -> SendPolicy.DEFAULT;
+    };
   }
 
   private RemoteSink sink(ContainerInfo c, EffectiveLogConfig cfg) {
@@ -141,9 +166,7 @@ public final class LogDrivers {
         yield splunk;
       }
       case "fluentd" -> new FluentdSink(FluentdAddress.parse(opts.get("fluentd-address")), tag, c,
-          ExtraAttributes.of(opts, c, k -> k),
-          Boolean.TRUE.equals(LogConfigValidator.parseBool(opts.getOrDefault("fluentd-sub-second-precision", "false"))),
-          Boolean.TRUE.equals(LogConfigValidator.parseBool(opts.getOrDefault("fluentd-request-ack", "false"))));
+          ExtraAttributes.of(opts, c, k -> k), FluentdOptions.parse(opts));
       case "journald" -> new JournaldSink(JournaldSink.socketPath(),
           new JournalEntry(c, tag, ExtraAttributes.of(opts, c, k -> k)));
       default -> throw new IllegalArgumentException("no remote driver " + cfg.driver());

@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
  * Delivers to a {@link RemoteSink} through a write-ahead {@link DiskSpool}: the container's messages are appended
  * to the spool by the collector (a page-cache write), and one sender thread delivers from its front in batches. A
  * sink that is slow or down (Docker's moby#40093 pain point) therefore never blocks the container; the sender retries
- * with backoff up to 2 s, delivers the backlog in order when the sink is back, and reports the recovery. Only a full
+ * as its {@link Retry} policy says (by default 100 ms doubling to 2 s, never giving up), delivers the backlog in order when the sink is back, and reports the recovery. Only a full
  * spool loses messages, and those are counted. {@link Batching} sets the batch size and how long a batch that is not
  * full waits for more (Splunk's post frequency).
  */
@@ -24,20 +24,24 @@ public final class SpoolingDriver implements LogDriver {
   private final DiskSpool spool;
   private final DropListener drops;
   private final Batching batching;
+  private final Retry retry;
+  private final long messageLimit;
   private final Thread sender;
   private final Object wakeup = new Object();
   private volatile boolean closing;
   private volatile boolean draining;
   private long waitingSince = -1;
   private volatile long downSince = -1;
-  private long backoff = 100;
+  private int failures;
 
   public SpoolingDriver(RemoteSink sink, DiskSpool spool, DropListener drops, String threadName) {
-    this(sink, spool, drops, Batching.IMMEDIATE, threadName);
+    this(sink, spool, drops, SendPolicy.DEFAULT, threadName);
   }
 
-  public SpoolingDriver(RemoteSink sink, DiskSpool spool, DropListener drops, Batching batching, String threadName) {
-    this.batching = batching;
+  public SpoolingDriver(RemoteSink sink, DiskSpool spool, DropListener drops, SendPolicy policy, String threadName) {
+    this.batching = policy.batching();
+    this.retry = policy.retry();
+    this.messageLimit = policy.messageLimit();
     this.sink = sink;
     this.spool = spool;
     this.drops = drops;
@@ -48,7 +52,11 @@ public final class SpoolingDriver implements LogDriver {
 
   @Override
   public void log(LogMessage m) {
-    if (!spool.add(m)) drops.dropped(1, "spool-full");
+    if (messageLimit != Long.MAX_VALUE && spool.count() >= messageLimit) {
+      drops.dropped(1, "buffer-full");
+    } else if (!spool.add(m)) {
+      drops.dropped(1, "spool-full");
+    }
   }
 
   @Override
@@ -87,13 +95,22 @@ public final class SpoolingDriver implements LogDriver {
           sink.send(batch);
         } catch (IOException e) {
           markDown(e);
+          failures++;
+          if (retry.exhausted(failures)) {
+            LOG.warn("{} gave up a batch of {} after {} attempts: {}", sink.driver(), batch.size(), failures,
+                e.getMessage());
+            spool.commit(batch.size());
+            drops.dropped(batch.size(), "retries-exhausted");
+            failures = 0;
+            continue;
+          }
           if (closing) return;
-          Thread.sleep(backoff);
-          backoff = Math.min(backoff * 2, 2000);
+          Thread.sleep(retry.waitAfter(failures));
           continue;
         }
         spool.commit(batch.size());
         waitingSince = -1;
+        failures = 0;
         recoveredIfDown();
       } catch (InterruptedException e) {
         return;
@@ -117,7 +134,6 @@ public final class SpoolingDriver implements LogDriver {
     if (downSince < 0) return;
     long down = System.currentTimeMillis() - downSince;
     downSince = -1;
-    backoff = 100;
     LOG.info("{} sink recovered after {} ms", sink.driver(), down);
     drops.recovered(sink.driver(), down);
   }

@@ -60,4 +60,30 @@ class LogConfigValidatorTest {
     EffectiveLogConfig other = LogConfigValidator.resolve("local", Map.of(), "json-file", Map.of("max-size", "1m"));
     assertEquals(Map.of(), other.options(), "daemon log-opts apply only to the daemon's driver");
   }
+
+  @Test
+  void fluentdDeliveryOptionsAsDockerParsesThem() {
+    assertEquals("conflicting options: cannot specify both 'fluentd-async' and 'fluentd-async-connect",
+        error("fluentd", Map.of("fluentd-async", "true", "fluentd-async-connect", "true")));
+    assertEquals("time: invalid duration \"soon\"", error("fluentd", Map.of("fluentd-retry-wait", "soon")));
+    assertEquals("time: missing unit in duration \"5\"", error("fluentd", Map.of("fluentd-write-timeout", "5")));
+    assertEquals("strconv.ParseUint: parsing \"-1\": invalid syntax",
+        error("fluentd", Map.of("fluentd-max-retries", "-1")));
+    assertEquals("invalid size: 'lots'", error("fluentd", Map.of("fluentd-buffer-limit", "lots")));
+    assertEquals("strconv.ParseBool: parsing \"yes\": invalid syntax",
+        error("fluentd", Map.of("fluentd-async", "yes")));
+    assertEquals("invalid value for fluentd-async-reconnect-interval: value (\"50ms\") must be between 100ms and 10s",
+        error("fluentd", Map.of("fluentd-async-reconnect-interval", "50ms")));
+    assertEquals("invalid value for fluentd-async-reconnect-interval: value (\"1m0s\") must be between 100ms and 10s",
+        error("fluentd", Map.of("fluentd-async-reconnect-interval", "1m")));
+    assertEquals("unknown log opt 'fluentd-ack' for fluentd log driver",
+        error("fluentd", Map.of("fluentd-ack", "true")));
+
+    FluentdOptions defaults = FluentdOptions.parse(Map.of());
+    assertEquals(new FluentdOptions(false, false, 1024 * 1024, 1000, Integer.MAX_VALUE, 0, false, false, 0), defaults);
+    FluentdOptions set = FluentdOptions.parse(Map.of("fluentd-async-connect", "true", "fluentd-buffer-limit", "2k",
+        "fluentd-retry-wait", "250ms", "fluentd-max-retries", "7", "fluentd-async-reconnect-interval", "2s",
+        "fluentd-sub-second-precision", "1", "fluentd-request-ack", "true", "fluentd-write-timeout", "1.5s"));
+    assertEquals(new FluentdOptions(true, true, 2048, 250, 7, 2000, true, true, 1500), set);
+  }
 }

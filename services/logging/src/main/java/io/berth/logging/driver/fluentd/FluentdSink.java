@@ -2,6 +2,7 @@ package io.berth.logging.driver.fluentd;
 
 import io.berth.logging.domain.ContainerInfo;
 import io.berth.logging.domain.FluentdAddress;
+import io.berth.logging.domain.FluentdOptions;
 import io.berth.logging.domain.LogMessage;
 import io.berth.logging.file.ByteBuf;
 import io.berth.logging.remote.RemoteSink;
@@ -18,6 +19,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Fluentd forward protocol in message mode, as fluent-logger-golang sends for Docker: one MessagePack array
@@ -25,14 +30,25 @@ import java.util.UUID;
  * {@code source}, {@code log}, the partial fields and labels/env. Time is integer seconds, or EventTime with
  * {@code fluentd-sub-second-precision}. With {@code fluentd-request-ack} each batch's last entry carries a
  * {@code chunk} option and the batch counts as delivered only when the matching {@code ack} comes back.
+ * {@code fluentd-write-timeout} bounds each write; {@code fluentd-async-reconnect-interval} renews the connection.
+ * Retries, {@code fluentd-async} and {@code fluentd-buffer-limit} are the {@link io.berth.logging.remote.SendPolicy}
+ * of the spool in front of this sink (see {@code LogDrivers}).
  */
 public final class FluentdSink implements RemoteSink {
+  private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "fluentd-write-timeout");
+    t.setDaemon(true);
+    return t;
+  });
   private final FluentdAddress address;
   private final String tag;
   private final ContainerInfo container;
   private final Map<String, String> attrs;
   private final boolean subSecond;
   private final boolean requestAck;
+  private final long writeTimeoutMillis;
+  private final long reconnectMillis;
+  private long connectedAt;
   private final ByteBuf buf = new ByteBuf(64 * 1024);
   private Socket socket;
   private SocketChannel unix;
@@ -40,13 +56,15 @@ public final class FluentdSink implements RemoteSink {
   private InputStream in;
 
   public FluentdSink(FluentdAddress address, String tag, ContainerInfo container, Map<String, String> attrs,
-                     boolean subSecond, boolean requestAck) {
+                     FluentdOptions options) {
     this.address = address;
     this.tag = tag;
     this.container = container;
     this.attrs = attrs;
-    this.subSecond = subSecond;
-    this.requestAck = requestAck;
+    this.subSecond = options.subSecond();
+    this.requestAck = options.requestAck();
+    this.writeTimeoutMillis = options.writeTimeoutMillis();
+    this.reconnectMillis = options.reconnectMillis();
   }
 
   @Override public String driver() { return "fluentd"; }
@@ -61,8 +79,7 @@ public final class FluentdSink implements RemoteSink {
       if (withAck) chunk = Base64.getEncoder().encodeToString(uuidBytes());
       encode(batch.get(i), withAck ? chunk : null);
     }
-    out.write(buf.array(), 0, buf.size());
-    out.flush();
+    write();
     if (chunk != null) awaitAck(chunk);
   }
 
@@ -102,6 +119,34 @@ public final class FluentdSink implements RemoteSink {
     }
   }
 
+  /**
+   * Java sockets have no write deadline: with {@code fluentd-write-timeout} a watchdog closes the connection when a
+   * write takes longer, which fails the write, and the batch is retried on a new connection.
+   */
+  private void write() throws IOException {
+    if (writeTimeoutMillis <= 0) {
+      out.write(buf.array(), 0, buf.size());
+      out.flush();
+      return;
+    }
+    AutoCloseable conn = socket != null ? socket : unix;
+    ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+      try {
+        conn.close();
+      } catch (Exception ignored) {
+        // closing is the point
+      }
+    }, writeTimeoutMillis, TimeUnit.MILLISECONDS);
+    try {
+      out.write(buf.array(), 0, buf.size());
+      out.flush();
+    } catch (IOException e) {
+      throw watchdog.isDone() ? new IOException("fluentd: write timed out after " + writeTimeoutMillis + " ms", e) : e;
+    } finally {
+      watchdog.cancel(false);
+    }
+  }
+
   private void awaitAck(String chunk) throws IOException {
     // The reply is {"ack": chunk}: fixmap(1), "ack", then the chunk string; read and compare the bytes.
     ByteBuf expected = new ByteBuf(64);
@@ -115,7 +160,11 @@ public final class FluentdSink implements RemoteSink {
   }
 
   private void connect() throws IOException {
+    if (out != null && reconnectMillis > 0 && System.nanoTime() - connectedAt >= reconnectMillis * 1_000_000L) {
+      close(); // fluentd-async-reconnect-interval: look the address up again
+    }
     if (out != null) return;
+    connectedAt = System.nanoTime();
     if (address.protocol().equals("unix")) {
       unix = SocketChannel.open(StandardProtocolFamily.UNIX);
       unix.connect(UnixDomainSocketAddress.of(address.path()));
