@@ -27,6 +27,7 @@ public final class Namespaces {
 
     private final Path runDir;
     private volatile boolean runDirMounted;
+    private volatile boolean runDirReady;
 
     public Namespaces(Path runDir) {
         this.runDir = runDir.toAbsolutePath().normalize();
@@ -190,6 +191,7 @@ public final class Namespaces {
             Native.libc().umount2(runDir.toString(), Native.MNT_DETACH);
             runDirMounted = false;
         }
+        runDirReady = false;
     }
 
     private synchronized void ensureRunDir() {
@@ -199,8 +201,13 @@ public final class Namespaces {
         } catch (IOException e) {
             throw new HostException("mkdir " + runDir, Errno.EIO, e.getMessage());
         }
+        // once per instance: making the directory rshared walks every namespace mounted below it
+        if (runDirReady) {
+            return;
+        }
         // Like iproute2: make the run dir a shared mount point so namespace mounts propagate to child mount namespaces.
         if (c.mount("none", runDir.toString(), "none", Native.MS_SHARED | Native.MS_REC, null) == 0) {
+            runDirReady = true;
             return;
         }
         int errno = Native.errno();
@@ -212,6 +219,7 @@ public final class Namespaces {
         runDirMounted = true;
         Check.host(c.mount("none", runDir.toString(), "none", Native.MS_SHARED | Native.MS_REC, null),
                 "mount --make-rshared " + runDir);
+        runDirReady = true;
     }
 
     private static void checkName(String name) {

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,9 +27,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One consumer of one topic in one group, on its own thread (a Kafka consumer is single-threaded and its
- * poll blocks). Each polled batch is handed to the Vert.x context: records of one partition are delivered
- * one after the other, partitions in parallel. Once the batch is done, the offset after the last
- * delivered record of each partition is committed (see {@link #commitIfDue()}); a record that could not
+ * poll blocks). Each polled batch is handed to the Vert.x context: records with the same key are delivered
+ * one after the other, different keys and partitions side by side. Once the batch is done, the offset after
+ * the last delivered record of each partition is committed (see {@link #commitIfDue()}); a record that could not
  * even be dead-lettered is sought back to and tried again on the next poll. While a batch is in hand the
  * consumer keeps polling with its partitions paused, so a slow handler does not cost the group membership;
  * a rebalance then commits what was delivered so far, and records of a revoked partition still in hand may
@@ -40,6 +41,8 @@ final class KafkaSubscription implements Subscription {
   private static final Duration POLL = Duration.ofMillis(200);
   private static final long REDELIVERY_PAUSE_MS = 1000;
   private static final long KEEP_ALIVE_MS = 1000;
+  /** Keys of one partition handled side by side within a batch. */
+  private static final int KEYS_IN_FLIGHT = 32;
   /** How long close() waits for the handlers of the batch in hand. */
   private static final long CLOSE_GRACE_MS = 10_000;
 
@@ -129,11 +132,11 @@ final class KafkaSubscription implements Subscription {
     Map<TopicPartition, Long> retryAt = new ConcurrentHashMap<>();
     CompletableFuture<Void> batch = new CompletableFuture<>();
     context.runOnContext(v -> {
-      List<Future<Void>> chains = new ArrayList<>();
+      List<Future<Void>> partitions = new ArrayList<>();
       for (TopicPartition tp : records.partitions()) {
-        chains.add(deliverInOrder(tp, records.records(tp), retryAt));
+        partitions.add(deliverByKey(tp, records.records(tp), retryAt));
       }
-      Future.join(chains).onComplete(done -> batch.complete(null));
+      Future.join(partitions).onComplete(done -> batch.complete(null));
     });
     awaitKeepingMembership(batch);
     retryAt.forEach((tp, offset) -> {
@@ -147,17 +150,41 @@ final class KafkaSubscription implements Subscription {
     }
   }
 
+  /**
+   * Runs on the context: the records of one key one after the other, each after the previous one succeeded, and
+   * different keys side by side (at most {@link #KEYS_IN_FLIGHT} at once), so one container's slow event does not hold
+   * up the next container's. A key stops at its first record that could not be handled; the partition is then
+   * committed up to the earliest such record and sought back to it (later records of other keys come again and are
+   * skipped as already seen).
+   */
+  private Future<Void> deliverByKey(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records,
+                                    Map<TopicPartition, Long> retryAt) {
+    Map<String, List<ConsumerRecord<String, byte[]>>> byKey = new LinkedHashMap<>();
+    for (ConsumerRecord<String, byte[]> record : records) {
+      byKey.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>()).add(record);
+    }
+    long next = records.get(records.size() - 1).offset() + 1;
+    KeyLanes lanes = new KeyLanes(KEYS_IN_FLIGHT);
+    List<Future<Void>> keys = new ArrayList<>();
+    for (List<ConsumerRecord<String, byte[]>> ofKey : byKey.values()) {
+      keys.add(lanes.submit(() -> deliverInOrder(tp, ofKey, retryAt)));
+    }
+    return Future.join(keys).transform(done -> {
+      Long failedAt = retryAt.get(tp);
+      delivered.put(tp, new OffsetAndMetadata(failedAt != null ? failedAt : next));
+      return Future.succeededFuture();
+    });
+  }
+
   /** Runs on the context: each record after the previous one succeeded; stops at the first that fails. */
   private Future<Void> deliverInOrder(TopicPartition tp, List<ConsumerRecord<String, byte[]>> records,
                                       Map<TopicPartition, Long> retryAt) {
     Future<Void> chain = Future.succeededFuture();
     for (ConsumerRecord<String, byte[]> record : records) {
-      chain = chain.compose(v -> delivery.deliver(record)
-          .onSuccess(done -> delivered.put(tp, new OffsetAndMetadata(record.offset() + 1)))
-          .onFailure(error -> {
-            LOG.warn("{} could not be handled nor dead-lettered, will retry: {}", record, error.toString());
-            retryAt.put(tp, record.offset());
-          }));
+      chain = chain.compose(v -> delivery.deliver(record).onFailure(error -> {
+        LOG.warn("{} could not be handled nor dead-lettered, will retry: {}", record, error.toString());
+        retryAt.merge(tp, record.offset(), Math::min);
+      }));
     }
     return chain;
   }

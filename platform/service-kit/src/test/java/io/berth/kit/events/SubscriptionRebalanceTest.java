@@ -38,7 +38,7 @@ class SubscriptionRebalanceTest {
     CountDownLatch some = new CountDownLatch(100);
     CountDownLatch all = new CountDownLatch(EVENTS);
     AtomicInteger bySecond = new AtomicInteger();
-    EventHandler slow = event -> vertx.timer(20).map(t -> {
+    EventHandler slow = event -> vertx.timer(40).map(t -> {
       if (handled.add(event.getId())) {
         some.countDown();
         all.countDown();
@@ -58,7 +58,8 @@ class SubscriptionRebalanceTest {
 
       List<Future<Void>> sent = new ArrayList<>();
       for (int i = 0; i < EVENTS; i++) {
-        CloudEvent event = TestEvents.event("key-" + (i % 60), "{\"seq\":" + i + "}");
+        // few keys: each key's events are handled one after the other, so the stream lasts ~4 s
+        CloudEvent event = TestEvents.event("key-" + (i % 6), "{\"seq\":" + i + "}");
         sent.add(first.publish(event));
       }
       Future.all(sent).await(30, TimeUnit.SECONDS);
