@@ -62,7 +62,15 @@ class RemoteDriversIT {
     try {
       Processes.awaitFile(dir.resolve("stream.sock"), null, 10_000);
       Processes.awaitFile(dir.resolve("dgram.sock"), null, 10_000);
-      Thread.sleep(500);
+      // UDP has no connect to wait for: probe until rsyslogd logs a probe, then every input is up
+      try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
+        byte[] p = "<14>probe: ready".getBytes();
+        for (int i = 0; i < 200 && !(Files.exists(out) && Files.readString(out).contains("ready")); i++) {
+          probe.send(new java.net.DatagramPacket(p, p.length, java.net.InetAddress.getLoopbackAddress(), udp));
+          Thread.sleep(50);
+        }
+      }
+      Processes.awaitFile(out, "ready", 1_000);
       long t = Rfc3339.nowNanos();
       send(DriverFixtures.open(dir.resolve("a"), "syslog", Map.of("syslog-address", "udp://127.0.0.1:" + udp,
           "syslog-format", "rfc5424", "syslog-facility", "local3", "tag", "{{.Name}}")),
@@ -76,6 +84,7 @@ class RemoteDriversIT {
       Processes.awaitFile(out, "unixgram local", 10_000);
       Processes.awaitFile(out, "unix stream", 10_000);
       Processes.awaitFile(out, "tcp rfc3164", 10_000);
+      Processes.awaitFile(out, "udp rfc5424 err", 10_000); // each input has its own thread: wait for every one
       List<String> lines = Files.readAllLines(out);
       assertTrue(lines.contains("imudp|local3|info|web|web|udp rfc5424 out"), lines.toString());
       assertTrue(lines.contains("imudp|local3|err|web|web|udp rfc5424 err"), lines.toString());

@@ -111,7 +111,8 @@ class RotationAndReadTest {
       w.flush();
       if (i % 20 == 0) Thread.sleep(5);
     }
-    Thread.sleep(300);
+    // the reader has caught up when it saw every line; only then is the producer gone (no sleep-and-hope)
+    for (int i = 0; i < 500 && seen.size() < 201; i++) Thread.sleep(10);
     gone.set(true);
     reader.join(5000);
     assertTrue(!reader.isAlive(), "follow ended after the producer was gone");

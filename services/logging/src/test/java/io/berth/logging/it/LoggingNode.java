@@ -106,6 +106,15 @@ final class LoggingNode implements AutoCloseable {
   /** A frame of the multiplexed stream: the stream byte and the payload. */
   record Frame(int stream, String payload) {}
 
+  /** Reads one frame of the multiplexed stream, blocking; fails at the end of the stream. */
+  static Frame readFrame(java.io.InputStream in) throws IOException {
+    byte[] header = in.readNBytes(8);
+    if (header.length < 8) throw new AssertionError("the stream ended before a frame");
+    int size = ByteBuffer.wrap(header, 4, 4).getInt();
+    byte[] payload = in.readNBytes(size);
+    return new Frame(header[0], new String(payload, StandardCharsets.UTF_8));
+  }
+
   static List<Frame> demux(byte[] body) {
     List<Frame> out = new ArrayList<>();
     ByteBuffer b = ByteBuffer.wrap(body);
