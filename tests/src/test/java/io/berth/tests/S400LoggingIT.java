@@ -188,17 +188,28 @@ class S400LoggingIT {
     List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + node.netns(), "--", "docker",
         "-H", "unix://" + node.socket(), "logs", "--follow", "--tail", "1", "web"));
     Process follow = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    Thread.sleep(1500);
+    java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+    Thread pump = new Thread(() -> {
+      try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(follow.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        for (String l = r.readLine(); l != null; l = r.readLine()) lines.add(l);
+      } catch (java.io.IOException ignored) {
+        // the process ended
+      }
+    }, "follow-output");
+    pump.start();
+    // the tail line arrives once the CLI is attached and following: wait for it instead of sleeping
+    String tailLine = lines.poll(30, TimeUnit.SECONDS);
+    assertTrue(tailLine != null && tailLine.matches("(out|err) 99"), "tail 1 first: " + tailLine);
     assertTrue(follow.isAlive(), "follow keeps the stream open while the container runs");
     Commands.Result w = Commands.run(List.of("sh", "-c", "echo late line > " + containerDir(ID).resolve("stdout.fifo")),
         Map.of(), 30);
     assertTrue(w.ok(), w.toString());
-    Thread.sleep(500);
+    assertEquals("late line", lines.poll(30, TimeUnit.SECONDS), "a line written while following arrives");
     publish("io.berth.container.stopped", ID, new JsonObject().put("id", ID).put("node", "node1").put("exitCode", 0));
     assertTrue(follow.waitFor(20, TimeUnit.SECONDS), "docker logs --follow ended when the container stopped");
-    String text = new String(follow.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(text.contains("late line"), text);
-    assertEquals(0, follow.exitValue(), text);
+    pump.join(5_000);
+    assertEquals(0, follow.exitValue(), String.join("\n", lines));
   }
 
   @Test
@@ -217,5 +228,32 @@ class S400LoggingIT {
     assertEquals("unknown log opt 'max-sise' for json-file log driver", new JsonObject(r.body()).getString("message"));
     Commands.Result cli = node.docker("logs", "badlog");
     assertNotEquals(0, cli.exit());
+  }
+
+  @Test
+  @Order(6)
+  void aSplunkThatDoesNotAnswerRefusesTheContainerAsDockerDoes() throws Exception {
+    String id = newId();
+    // nothing listens on port 1 in the node's namespace: splunk-verify-connection (default true) fails at create
+    publish("io.berth.container.created", id, container(id, "nosplunk", new JsonObject().put("type", "splunk")
+        .put("config", new JsonObject().put("splunk-url", "http://127.0.0.1:1").put("splunk-token", "t"))));
+    String fluentdId = newId();
+    publish("io.berth.container.created", fluentdId, container(fluentdId, "fluentboth", new JsonObject()
+        .put("type", "fluentd").put("config", new JsonObject().put("fluentd-async", "true")
+            .put("fluentd-async-connect", "true"))));
+    RawHttp.Reply r = null;
+    RawHttp.Reply f = null;
+    for (int i = 0; i < 200; i++) {
+      r = RawHttp.get(node.socket(), "/v1.51/containers/" + id + "/logs?stdout=1");
+      f = RawHttp.get(node.socket(), "/v1.51/containers/" + fluentdId + "/logs?stdout=1");
+      if (r.status() != 404 && f.status() != 404) break;
+      Thread.sleep(100);
+    }
+    assertEquals(400, r.status(), r.body());
+    assertEquals("Options \"http://127.0.0.1:1/services/collector/event/1.0\": dial tcp 127.0.0.1:1: connect: "
+        + "connection refused", new JsonObject(r.body()).getString("message"));
+    assertEquals(400, f.status(), f.body());
+    assertEquals("conflicting options: cannot specify both 'fluentd-async' and 'fluentd-async-connect",
+        new JsonObject(f.body()).getString("message"));
   }
 }
