@@ -20,7 +20,7 @@ public record PortRequest(String protocol, int containerPort, String hostIp, int
   /**
    * Parses one binding: {@code hostPort} is {@code ""} (any free port), {@code "5000"} or {@code "8000-8010"};
    * {@code hostIp} {@code ""} means every IPv4 address (the default binding, or the network's
-   * {@code host_binding_ipv4}).
+   * {@code host_binding_ipv4}); the plan adds the {@code ::} sibling when the container gets IPv6.
    */
   public static PortRequest parse(String protocol, int containerPort, String hostIp, String hostPort,
                                   String defaultHostIp) {
