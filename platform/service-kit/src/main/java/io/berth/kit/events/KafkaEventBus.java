@@ -11,7 +11,10 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,6 +38,10 @@ public final class KafkaEventBus implements EventBus {
   private final RetryPolicy retry;
   private final DeadLetters deadLetters;
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+  /** How long a subscription may wait for its first partitions before it fails. */
+  private Duration startTimeout = Duration.ofSeconds(60);
+  /** Consumer settings over the defaults (tests inject faults with them). */
+  private Map<String, Object> consumerOverrides = Map.of();
 
   /**
    * A bus using a producer shared with others (e.g. the service's state stores); {@link #close()} leaves it open.
@@ -60,6 +67,13 @@ public final class KafkaEventBus implements EventBus {
   public static KafkaEventBus create(Vertx vertx, KafkaSettings settings, OpenTelemetry openTelemetry) {
     return new KafkaEventBus(vertx, settings, new RecordProducer(vertx, settings, "events"), true,
         TopicResolver.byDomain(), openTelemetry, RetryPolicy.DEFAULT);
+  }
+
+  /** Tests: a shorter start timeout and consumer settings over the defaults. */
+  KafkaEventBus tuned(Duration startTimeout, Map<String, Object> consumerOverrides) {
+    this.startTimeout = startTimeout;
+    this.consumerOverrides = Map.copyOf(consumerOverrides);
+    return this;
   }
 
   /** The producer this bus sends with, to share with state stores. */
@@ -99,8 +113,9 @@ public final class KafkaEventBus implements EventBus {
     Context context = vertx.getOrCreateContext();
     EventDelivery delivery = new EventDelivery(vertx, context, group, handler, retry, tracing, deadLetters,
         new SeenEvents(SEEN_CAPACITY));
-    KafkaSubscription subscription = new KafkaSubscription(topic, group,
-        settings.consumerConfig(group, group + "-" + topic), context, delivery);
+    Map<String, Object> config = new HashMap<>(settings.consumerConfig(group, group + "-" + topic));
+    config.putAll(consumerOverrides);
+    KafkaSubscription subscription = new KafkaSubscription(topic, group, config, context, delivery, startTimeout);
     subscriptions.add(subscription);
     return subscription.start();
   }

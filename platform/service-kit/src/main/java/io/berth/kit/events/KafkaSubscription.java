@@ -2,6 +2,8 @@ package io.berth.kit.events;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.berth.kit.errors.BerthException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -40,6 +42,8 @@ final class KafkaSubscription implements Subscription {
   private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
   private static final Duration POLL = Duration.ofMillis(200);
   private static final long REDELIVERY_PAUSE_MS = 1000;
+  private static final long RESTART_BACKOFF_MS = 1000;
+  private static final long MAX_RESTART_BACKOFF_MS = 30_000;
   private static final long KEEP_ALIVE_MS = 1000;
   /** Keys of one partition handled side by side within a batch. */
   private static final int KEYS_IN_FLIGHT = 32;
@@ -48,7 +52,9 @@ final class KafkaSubscription implements Subscription {
 
   private final String topic;
   private final String group;
-  private final KafkaConsumer<String, byte[]> consumer;
+  private final Map<String, Object> consumerConfig;
+  private final Duration startTimeout;
+  private volatile KafkaConsumer<String, byte[]> consumer;
   private final Context context;
   private final EventDelivery delivery;
   private final CompletableFuture<Subscription> started = new CompletableFuture<>();
@@ -61,9 +67,11 @@ final class KafkaSubscription implements Subscription {
   private boolean commitInFlight;
 
   KafkaSubscription(String topic, String group, Map<String, Object> consumerConfig, Context context,
-                    EventDelivery delivery) {
+                    EventDelivery delivery, Duration startTimeout) {
     this.topic = topic;
     this.group = group;
+    this.consumerConfig = Map.copyOf(consumerConfig);
+    this.startTimeout = startTimeout;
     this.consumer = new KafkaConsumer<>(consumerConfig);
     this.context = context;
     this.delivery = delivery;
@@ -71,9 +79,21 @@ final class KafkaSubscription implements Subscription {
     this.thread.setDaemon(true);
   }
 
-  /** Starts the consumer thread; the future completes on the first partition assignment. */
+  /**
+   * Starts the consumer thread; the future completes on the first partition assignment. When none comes within the
+   * start timeout (Kafka unreachable, say), the subscription closes and the future fails saying so, instead of a
+   * service waiting forever.
+   */
   Future<Subscription> start() {
     thread.start();
+    long timer = context.owner().setTimer(startTimeout.toMillis(), t -> {
+      if (started.completeExceptionally(new BerthException.Unavailable(String.format(
+          "no partition of %s was assigned to group %s within %d s: is Kafka reachable at %s?", topic, group,
+          startTimeout.toSeconds(), consumerConfig.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG))))) {
+        close();
+      }
+    });
+    started.whenComplete((s, e) -> context.owner().cancelTimer(timer));
     return Future.fromCompletionStage(started, context);
   }
 
@@ -95,22 +115,26 @@ final class KafkaSubscription implements Subscription {
   }
 
   private void run() {
+    long backoff = RESTART_BACKOFF_MS;
     try {
-      consumer.subscribe(List.of(topic), new CommitOnRevoke());
       while (running) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-        if (!records.isEmpty()) {
-          deliver(records);
+        try {
+          consume();
+        } catch (WakeupException closing) {
+          // close() interrupts a poll in progress; nothing to do but leave
+          return;
+        } catch (RuntimeException e) {
+          if (!running) {
+            return;
+          }
+          // a consumer that threw is not to be trusted again: a new one resumes from the committed offsets
+          LOG.error("consumer of {} in group {} failed, starting a new one in {} ms", topic, group, backoff, e);
+          replaceConsumer(backoff);
+          backoff = Math.min(backoff * 2, MAX_RESTART_BACKOFF_MS);
         }
-        commitIfDue();
       }
-    } catch (WakeupException closing) {
-      // close() interrupts a poll in progress; nothing to do but leave
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
-      LOG.error("consumer of {} in group {} stopped", topic, group, e);
-      started.completeExceptionally(e);
     } finally {
       try {
         commitSync();
@@ -126,6 +150,36 @@ final class KafkaSubscription implements Subscription {
       started.completeExceptionally(new IllegalStateException("subscription closed before partitions were assigned"));
       stopped.complete(null);
     }
+  }
+
+  private void consume() throws InterruptedException {
+    consumer.subscribe(List.of(topic), new CommitOnRevoke());
+    while (running) {
+      ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+      if (!records.isEmpty()) {
+        deliver(records);
+      }
+      commitIfDue();
+    }
+  }
+
+  private void replaceConsumer(long pauseMs) throws InterruptedException {
+    try {
+      commitSync();
+    } catch (RuntimeException e) {
+      LOG.warn("commit before restarting the consumer of {} failed, events since the last commit come again: {}",
+          topic, e.toString());
+    }
+    try {
+      consumer.close(Duration.ofSeconds(5));
+    } catch (RuntimeException e) {
+      LOG.debug("closing the failed consumer of {}: {}", topic, e.toString());
+    }
+    delivered.clear();
+    commitPending = false;
+    commitInFlight = false;
+    Thread.sleep(pauseMs);
+    consumer = new KafkaConsumer<>(consumerConfig);
   }
 
   private void deliver(ConsumerRecords<String, byte[]> records) throws InterruptedException {
