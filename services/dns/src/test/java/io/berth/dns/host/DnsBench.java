@@ -44,6 +44,8 @@ class DnsBench {
   private static final String AARDVARK = "/usr/lib/podman/aardvark-dns";
   private static final String BERTH_IP = DnsLab.GW4;
   private static final String AARDVARK_IP = "172.30.0.253";
+  /** A second berth resolver with one event loop, measured when {@code dnsbench.servers} names berth-1loop. */
+  private static final String BERTH_ONE_LOOP_IP = "172.30.0.252";
   private static final String DNSMASQ_IP = "172.30.0.254";
   /** Which figures to take ({@code -Ddnsbench.parts=qps,latency,lag}; all by default). */
   private static final String PARTS = System.getProperty("dnsbench.parts", "qps,latency,lag");
@@ -73,6 +75,7 @@ class DnsBench {
     DnsLab net = new DnsLab(lab);
     lab.netlink().addAddress("br0", AARDVARK_IP + "/24");
     lab.netlink().addAddress("br0", DNSMASQ_IP + "/24");
+    lab.netlink().addAddress("br0", BERTH_ONE_LOOP_IP + "/24");
     NetnsHandle client = net.sandbox("d001", 2);
     Path dir = lab.tempDir("bench");
     RecordStore store = new RecordStore();
@@ -113,17 +116,21 @@ class DnsBench {
         "run").orFail();
     long aardvarkPid = Long.parseLong(Files.readString(aardvarkDir.resolve("aardvark.pid")).strip());
     try (EmbeddedResolver berth = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
-        noUpstreams, options(), new SimpleMeterRegistry())) {
+        noUpstreams, options(), new SimpleMeterRegistry());
+         EmbeddedResolver oneLoop = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
+             noUpstreams, new EmbeddedResolver.Options(1, options().timeout(), options().maxConcurrent()),
+             new SimpleMeterRegistry())) {
       berth.listen(NET_ID, Addresses.parse(BERTH_IP)).get(5, TimeUnit.SECONDS);
+      oneLoop.listen(NET_ID, Addresses.parse(BERTH_ONE_LOOP_IP)).get(5, TimeUnit.SECONDS);
       for (String ip : List.of(BERTH_IP, AARDVARK_IP, DNSMASQ_IP)) {
         String a = net.dig(client, "+short", "@" + ip, "ctr050").stdout().strip();
         line("check @%s ctr050 -> %s", ip, a);
       }
       long berthPid = ProcessHandle.current().pid();
-      long[] allPids = {berthPid, aardvarkPid, dnsmasq.pid()};
-      String[] allNames = {"berth", "aardvark-dns", "dnsmasq"};
-      String[] allIps = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP};
-      int[] chosen = IntStream.range(0, 3).filter(i -> SERVERS.contains(allNames[i])).toArray();
+      long[] allPids = {berthPid, aardvarkPid, dnsmasq.pid(), berthPid};
+      String[] allNames = {"berth", "aardvark-dns", "dnsmasq", "berth-1loop"};
+      String[] allIps = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP, BERTH_ONE_LOOP_IP};
+      int[] chosen = IntStream.range(0, allNames.length).filter(i -> SERVERS.contains(allNames[i])).toArray();
       long[] pids = Arrays.stream(chosen).mapToLong(i -> allPids[i]).toArray();
       String[] names = Arrays.stream(chosen).mapToObj(i -> allNames[i]).toArray(String[]::new);
       String[] ips = Arrays.stream(chosen).mapToObj(i -> allIps[i]).toArray(String[]::new);
@@ -185,9 +192,13 @@ class DnsBench {
       Arrays.sort(q);
       line("%-16s median qps=%.0f (min %.0f, max %.0f)", names[s], q[1], q[0], q[2]);
     }
-    if (names.length == 3) {
-      line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[0]) / median(qps[1]),
-          median(qps[0]) / median(qps[2]));
+    List<String> order = List.of(names);
+    int b = order.indexOf("berth");
+    int a = order.indexOf("aardvark-dns");
+    int d = order.indexOf("dnsmasq");
+    if (b >= 0 && a >= 0 && d >= 0) {
+      line("berth/aardvark median qps ratio: %.2f; berth/dnsmasq: %.2f", median(qps[b]) / median(qps[a]),
+          median(qps[b]) / median(qps[d]));
     }
   }
 
@@ -319,6 +330,7 @@ class DnsBench {
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
           String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
           out.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+          out.merge(name + " user", Long.parseLong(f[11]), Long::sum);
         } catch (IOException | RuntimeException gone) {
           // the thread ended meanwhile
         }
@@ -335,8 +347,11 @@ class DnsBench {
     }
     String top = after.entrySet().stream()
         .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
-        .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
-        .map(e -> String.format(Locale.ROOT, "%s %.0f%%", e.getKey(), e.getValue() / 100.0 / secs * 100))
+        .filter(e -> e.getValue() > 0 && !e.getKey().endsWith(" user"))
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(4)
+        .map(e -> String.format(Locale.ROOT, "%s %.0f%% (user %.0f%%)", e.getKey(), e.getValue() / 100.0 / secs * 100,
+            (after.getOrDefault(e.getKey() + " user", 0L) - before.getOrDefault(e.getKey() + " user", 0L)) / 100.0
+                / secs * 100))
         .collect(Collectors.joining(", "));
     return " threads: " + top;
   }
