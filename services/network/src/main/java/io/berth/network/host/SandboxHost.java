@@ -38,6 +38,10 @@ public final class SandboxHost {
 
   /** Removes the sandbox namespace; the kernel then destroys its veths (the cheap detach). Missing is fine. */
   public void delete(String containerId) {
+    SpareNamespaces s = spares;
+    if (s != null) {
+      s.release(namespaces.path(containerId));
+    }
     try {
       namespaces.delete(containerId);
     } catch (HostException e) {
@@ -79,26 +83,40 @@ public final class SandboxHost {
   }
 
   private void configure(VethJoin j) {
-    try (NetnsHandle ns = NetnsHandle.open(j.sandboxKey())) {
+    SpareNamespaces s = spares;
+    SpareNamespaces.Opened opened = s == null ? null : s.claim(j.sandboxKey());
+    if (opened == null) {
+      opened = open(j.sandboxKey());
+    }
+    try (SpareNamespaces.Opened in = opened) {
       if (!j.sysctls().isEmpty()) {
-        j.sysctls().forEach((k, v) -> ns.sysctls().set(k, v));
+        j.sysctls().forEach((k, v) -> in.handle().sysctls().set(k, v));
       }
-      try (Netlink nl = ns.openNetlink()) {
-        nl.setMac(j.ifName(), j.mac());
-        if (j.ipv4() != null) {
-          nl.addAddress(j.ifName(), j.ipv4());
-        }
-        if (j.ipv6() != null) {
-          nl.addAddress(j.ifName(), j.ipv6());
-        }
-        nl.setUp(j.ifName());
-        if (j.gateway4() != null) {
-          nl.replaceRoute(Route.defaultVia(j.gateway4()).withDev(j.ifName()));
-        }
-        if (j.gateway6() != null) {
-          nl.replaceRoute(Route.defaultVia(j.gateway6()).withDev(j.ifName()));
-        }
+      Netlink nl = in.netlink();
+      nl.setMac(j.ifName(), j.mac());
+      if (j.ipv4() != null) {
+        nl.addAddress(j.ifName(), j.ipv4());
       }
+      if (j.ipv6() != null) {
+        nl.addAddress(j.ifName(), j.ipv6());
+      }
+      nl.setUp(j.ifName());
+      if (j.gateway4() != null) {
+        nl.replaceRoute(Route.defaultVia(j.gateway4()).withDev(j.ifName()));
+      }
+      if (j.gateway6() != null) {
+        nl.replaceRoute(Route.defaultVia(j.gateway6()).withDev(j.ifName()));
+      }
+    }
+  }
+
+  private static SpareNamespaces.Opened open(Path namespace) {
+    NetnsHandle handle = NetnsHandle.open(namespace);
+    try {
+      return new SpareNamespaces.Opened(handle, handle.openNetlink());
+    } catch (RuntimeException e) {
+      handle.close();
+      throw e;
     }
   }
 

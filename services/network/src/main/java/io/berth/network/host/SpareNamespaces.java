@@ -6,6 +6,8 @@ import io.berth.host.Namespaces;
 import io.berth.host.NetnsHandle;
 import io.berth.host.netlink.Netlink;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sandbox namespaces made ahead of time, with {@code lo} up, pinned under {@code <exec-root>/netns-spare}. A new
  * namespace costs the kernel milliseconds (and a fresh thread to unshare from); adopting a spare under the
- * container's id costs microseconds, so the attach path does not wait for it. One background thread keeps
+ * container's id costs microseconds, so the attach path does not wait for it. Each spare also keeps a thread in it
+ * and a netlink socket open, so configuring the sandbox's first interface needs neither. One background thread keeps
  * {@code target} spares ready. Spares belong to no container: the directory is emptied at start and at close, so a
  * crash leaves nothing a restart does not remove.
  */
@@ -28,7 +31,9 @@ public final class SpareNamespaces implements AutoCloseable {
   private final Namespaces spares;
   private final Namespaces sandboxes;
   private final int target;
-  private final ConcurrentLinkedQueue<String> ready = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<Spare> ready = new ConcurrentLinkedQueue<>();
+  /** Handles of spares just taken, kept open for the sandbox's first configuration (see {@link #claim}). */
+  private final Map<Path, Opened> taken = new ConcurrentHashMap<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicLong names = new AtomicLong();
   private final ExecutorService refill = Executors.newSingleThreadExecutor(r -> {
@@ -66,21 +71,40 @@ public final class SpareNamespaces implements AutoCloseable {
    */
   public Path take(String containerId) {
     try {
-      for (String spare; (spare = ready.poll()) != null; ) {
+      for (Spare spare; (spare = ready.poll()) != null; ) {
         try {
-          return sandboxes.adopt(spares.path(spare), containerId);
+          Path taken = sandboxes.adopt(spares.path(spare.name()), containerId);
+          this.taken.put(taken, spare.opened());
+          return taken;
         } catch (HostException e) {
           if (e.isErrno(Errno.EEXIST)) {
             ready.add(spare);
             throw e;
           }
-          LOG.warn("spare namespace {} unusable, dropped: {}", spare, e.getMessage());
-          deleteQuietly(spare);
+          LOG.warn("spare namespace {} unusable, dropped: {}", spare.name(), e.getMessage());
+          spare.opened().close();
+          deleteQuietly(spare.name());
         }
       }
       return makeWithLoopback(sandboxes, containerId);
     } finally {
       topUp();
+    }
+  }
+
+  /**
+   * The open thread and netlink socket of a namespace {@link #take} just handed out, for its caller to use and close;
+   * null when there are none (the namespace was made on demand, or they were claimed already).
+   */
+  public Opened claim(Path namespace) {
+    return taken.remove(namespace);
+  }
+
+  /** Closes what a taken namespace still holds open (its sandbox is going away unconfigured). */
+  public void release(Path namespace) {
+    Opened o = taken.remove(namespace);
+    if (o != null) {
+      o.close();
     }
   }
 
@@ -94,7 +118,11 @@ public final class SpareNamespaces implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    ready.clear();
+    for (Spare spare; (spare = ready.poll()) != null; ) {
+      spare.opened().close();
+    }
+    taken.values().forEach(Opened::close);
+    taken.clear();
     deleteAll();
     spares.releaseRunDir();
   }
@@ -133,8 +161,26 @@ public final class SpareNamespaces implements AutoCloseable {
         return;
       }
       String name = "spare-" + ProcessHandle.current().pid() + "-" + names.incrementAndGet();
-      makeWithLoopback(spares, name);
-      ready.add(name);
+      Path file = spares.create(name);
+      NetnsHandle handle = null;
+      try {
+        handle = NetnsHandle.open(file);
+        Netlink netlink = handle.openNetlink();
+        Opened opened = new Opened(handle, netlink);
+        try {
+          netlink.setUp("lo");
+        } catch (RuntimeException e) {
+          opened.close();
+          throw e;
+        }
+        ready.add(new Spare(name, opened));
+      } catch (RuntimeException e) {
+        if (handle != null) {
+          handle.close();
+        }
+        deleteQuietly(name);
+        throw e;
+      }
     } catch (RuntimeException e) {
       // the attach path makes its own namespace when none is ready; say why the spares ran dry
       LOG.warn("could not make a spare namespace: {}", e.getMessage());
@@ -142,6 +188,17 @@ public final class SpareNamespaces implements AutoCloseable {
       pending.decrementAndGet();
     }
   }
+
+  /** A thread inside a namespace and a netlink socket opened there. */
+  public record Opened(NetnsHandle handle, Netlink netlink) implements AutoCloseable {
+    @Override
+    public void close() {
+      netlink.close();
+      handle.close();
+    }
+  }
+
+  private record Spare(String name, Opened opened) {}
 
   private int deleteAll() {
     int n = 0;
