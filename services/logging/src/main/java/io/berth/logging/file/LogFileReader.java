@@ -50,8 +50,9 @@ public final class LogFileReader {
   }
 
   public void read(LogReadRequest req, Sink sink, Follow follow) throws IOException, InterruptedException {
-    FileChannel current = openCurrent();
-    Object key = current == null ? null : fileKey();
+    Opened opened = openCurrentWithKey();
+    FileChannel current = opened.channel();
+    Object key = opened.key();
     try {
       long end = current == null ? 0 : current.size();
       if (!emitHistory(req, sink, current, end)) return;
@@ -132,8 +133,9 @@ public final class LogFileReader {
     try {
       while (!follow.cancelled()) {
         if (ch == null) {
-          ch = openCurrent();
-          key = ch == null ? null : fileKey();
+          Opened o = openCurrentWithKey();
+          ch = o.channel();
+          key = o.key();
           pos = 0;
           if (ch == null) {
             if (follow.producerGone()) return;
@@ -151,11 +153,19 @@ public final class LogFileReader {
         }
         Object now = fileKey();
         if (now != null && !now.equals(key)) {
-          // Rotated, perhaps several times since the last look: the old file was read to its end above; read the
-          // rotated files newer than it, then continue with the current one from its start.
+          // Rotated, perhaps several times since the last look. The writer closes a file before renaming it, so the
+          // old file's size is final now: read what it got since the size was taken above. Then read the rotated
+          // files newer than it, and continue with the current one from its start.
+          long last = ch.size();
+          if (last > pos) {
+            long after = forward(req, tracking, ch, pos, last);
+            if (after < 0) return;
+            pos = after;
+          }
           // Hold the new current file first, so rotations while the older ones are read cannot skip it.
-          FileChannel next = openCurrent();
-          Object nextKey = fileKey();
+          Opened o = openCurrentWithKey();
+          FileChannel next = o.channel();
+          Object nextKey = o.key();
           if (!emitNewerThan(req, tracking, key, nextKey, lastSent[0])) {
             if (next != null) next.close();
             return;
@@ -174,7 +184,50 @@ public final class LogFileReader {
     }
   }
 
-  private boolean emitNewerThan(LogReadRequest req, Sink sink, Object key, Object nextKey, LogMessage last) throws IOException {
+  /**
+   * Emits the rotated files newer than the one with {@code key} and older than the one with {@code nextKey}. The
+   * files are renamed under the reader while the writer rotates, so what to emit is first read into memory and only
+   * emitted when the set of files did not change meanwhile (else it is read again).
+   */
+  private boolean emitNewerThan(LogReadRequest req, Sink sink, Object key, Object nextKey, LogMessage last)
+      throws IOException, InterruptedException {
+    List<List<LogMessage>> plan = null;
+    for (int attempt = 0; attempt < 200; attempt++) {
+      List<Object> before = rotationKeys();
+      List<List<LogMessage>> candidate;
+      try {
+        candidate = planNewerThan(key, nextKey, last);
+      } catch (java.nio.file.NoSuchFileException moved) {
+        candidate = null;
+      }
+      if (candidate != null) plan = candidate;
+      if (candidate != null && before.equals(rotationKeys())) break;
+      Thread.sleep(5);
+    }
+    if (plan == null) return true;
+    for (List<LogMessage> batch : plan) {
+      if (!emit(req, sink, batch)) return false;
+    }
+    return true;
+  }
+
+  /** The identities of the current file and the rotated ones, newest first, to notice a rotation. */
+  private List<Object> rotationKeys() {
+    List<Object> keys = new ArrayList<>();
+    keys.add(fileKey());
+    for (int i = 1; i < 10_000; i++) {
+      Path plain = Path.of(path + "." + i);
+      Path gz = Path.of(plain + ".gz");
+      Object k = fileKey(plain);
+      if (k == null) k = fileKey(gz);
+      if (k == null) break;
+      keys.add(k);
+    }
+    return keys;
+  }
+
+  private List<List<LogMessage>> planNewerThan(Object key, Object nextKey, LogMessage last) throws IOException {
+    List<List<LogMessage>> plan = new ArrayList<>();
     int mine = -1;
     for (int i = 1; i < 10_000; i++) {
       Path plain = Path.of(path + "." + i);
@@ -191,9 +244,9 @@ public final class LogFileReader {
       for (int i = mine - 1; i >= 1; i--) {
         Path plain = Path.of(path + "." + i);
         if (nextKey != null && nextKey.equals(fileKey(plain))) break;
-        if (!emit(req, sink, readWhole(Files.exists(plain) ? plain : Path.of(plain + ".gz")))) return false;
+        plan.add(readWhole(Files.exists(plain) ? plain : Path.of(plain + ".gz")));
       }
-      return true;
+      return plan;
     }
     // Our file was compressed or rotated out: every rotated file still there may hold newer records. Skip up to the
     // last record already sent, or what is older than it.
@@ -213,9 +266,9 @@ public final class LogFileReader {
           passed = true;
         }
       }
-      if (!emit(req, sink, all.subList(from, all.size()))) return false;
+      plan.add(all.subList(from, all.size()));
     }
-    return true;
+    return plan;
   }
 
   private static int indexOf(List<LogMessage> all, LogMessage m) {
@@ -235,6 +288,25 @@ public final class LogFileReader {
       return Files.readAttributes(p, BasicFileAttributes.class).fileKey();
     } catch (IOException e) {
       return null;
+    }
+  }
+
+  /** An open current file and its identity. */
+  private record Opened(FileChannel channel, Object key) {}
+
+  /**
+   * Opens the current file together with its identity: a rotation between the open and the look-up would pair the
+   * channel with the next file's key, and the reader would then skip a whole file; so the key is taken before and
+   * after the open and must agree.
+   */
+  private Opened openCurrentWithKey() throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Object before = fileKey();
+      FileChannel ch = openCurrent();
+      Object after = fileKey();
+      if (ch == null) return new Opened(null, null);
+      if ((before != null && before.equals(after)) || attempt >= 1000) return new Opened(ch, after);
+      ch.close();
     }
   }
 

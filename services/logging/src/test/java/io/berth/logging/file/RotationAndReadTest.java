@@ -106,13 +106,16 @@ class RotationAndReadTest {
       }
     });
     reader.start();
+    // 40 lines (~1.6 files of 2k) at a time, then wait until the follower has them: it sees one or two rotations
+    // between looks, but never falls so far behind that max-file deletes a file it has not read yet (that loss is
+    // Docker's too). Waiting for the condition, not sleeping, keeps the test independent of the machine's load.
     for (int i = 0; i < 200; i++) {
       w.write(LogMessage.of(LogStream.STDOUT, "after " + i, 2 + i));
       w.flush();
-      if (i % 20 == 0) Thread.sleep(5);
+      if (i % 40 == 39) {
+        for (int t = 0; t < 500 && seen.size() < i + 2; t++) Thread.sleep(10);
+      }
     }
-    // the reader has caught up when it saw every line; only then is the producer gone (no sleep-and-hope)
-    for (int i = 0; i < 500 && seen.size() < 201; i++) Thread.sleep(10);
     gone.set(true);
     reader.join(5000);
     assertTrue(!reader.isAlive(), "follow ended after the producer was gone");
