@@ -27,6 +27,8 @@ final class LinkSweeper {
   private final NetworkState state;
   private final Set<String> inFlight;
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private volatile boolean stopped;
+  private volatile long timer = -1;
 
   /**
    * @param inFlight host interfaces of endpoints being set up (made before their endpoint is stored); a link is in
@@ -41,12 +43,20 @@ final class LinkSweeper {
   }
 
   void schedule() {
-    if (scheduled.compareAndSet(false, true)) {
-      vertx.setTimer(DELAY_MS, id -> {
+    if (!stopped && scheduled.compareAndSet(false, true)) {
+      timer = vertx.setTimer(DELAY_MS, id -> {
         scheduled.set(false);
-        sweep();
+        if (!stopped) {
+          sweep();
+        }
       });
     }
+  }
+
+  /** No sweep after this: the service is stopping and its netlink socket about to close. */
+  void stop() {
+    stopped = true;
+    vertx.cancelTimer(timer);
   }
 
   private void sweep() {

@@ -42,6 +42,7 @@ public final class NetworkService implements ServiceModule {
   private SandboxController sandboxes;
   private Firewall firewall;
   private SpareNamespaces spares;
+  private LinkSweeper sweeper;
   private Reconciler.Report lastReconcile;
 
   /** Acts on the namespace the node runs in. */
@@ -86,7 +87,8 @@ public final class NetworkService implements ServiceModule {
     String hostNsPath = "/proc/" + ProcessHandle.current().pid() + "/ns/net";
     sandboxes = new SandboxController(state, networks, ipam, ports, firewall, sandboxHost, ctx.hostOps(), events,
         hostNamespace != null ? hostNamespace.path() : hostNsPath);
-    sandboxes.sweeper(new LinkSweeper(ctx.vertx(), ctx.hostOps(), host, state, sandboxes.inFlight()));
+    sweeper = new LinkSweeper(ctx.vertx(), ctx.hostOps(), host, state, sandboxes.inFlight());
+    sandboxes.sweeper(sweeper);
     Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, ctx.hostOps(),
         events);
     ServiceHttp http = new ServiceHttp(ctx, name());
@@ -151,6 +153,9 @@ public final class NetworkService implements ServiceModule {
 
   @Override
   public Future<Void> stop() {
+    if (sweeper != null) {
+      sweeper.stop();
+    }
     if (spares != null) {
       spares.close();
     }
