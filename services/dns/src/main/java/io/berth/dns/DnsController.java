@@ -91,10 +91,16 @@ public final class DnsController {
    * applied again, which changes nothing; other nodes learn the endpoint from the map once the write lands.
    */
   public Future<Void> endpointJoined(EndpointRecord e) {
+    return endpointJoined(e, () -> { });
+  }
+
+  /** {@link #endpointJoined(EndpointRecord)}, running {@code onApplied} as soon as the name answers. */
+  public Future<Void> endpointJoined(EndpointRecord e, Runnable onApplied) {
     ContainerDns c = containers.get(e.containerId());
     EndpointRecord full = c == null ? e : e.withHostname(c.hostname());
     DnsState s = DnsState.of(full);
     apply(s);
+    onApplied.run();
     // The files are decided from the records just applied, so they need not wait for the durable write: the
     // handler (and with it the next event of the partition) finishes after the slower of the two.
     return Future.all(write(s), refreshFiles(e.containerId())).mapEmpty();

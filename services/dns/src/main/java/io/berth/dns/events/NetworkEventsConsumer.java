@@ -62,10 +62,9 @@ public final class NetworkEventsConsumer {
     if (!mine(e.node())) {
       return Future.succeededFuture();
     }
-    // endpointJoined applies the record before it returns: the name answers from here on
     Future<Void> stored = dns.endpointJoined(new EndpointRecord(e.endpointId(), e.networkId(), e.networkName(),
-        e.containerId(), e.containerName(), "", e.aliases(), e.ipv4(), e.ipv6(), e.node(), e.dnsEnabled()));
-    lag.reached(event, EndpointLag.Stage.APPLIED);
+        e.containerId(), e.containerName(), "", e.aliases(), e.ipv4(), e.ipv6(), e.node(), e.dnsEnabled()),
+        () -> lag.reached(event, EndpointLag.Stage.APPLIED));
     return stored.onSuccess(v -> lag.reached(event, EndpointLag.Stage.HANDLED));
   }
 

@@ -163,6 +163,17 @@ class DnsBench {
           Arrays.sort(q);
           line("%-16s @10k p99 median=%.0fus (min %.0f, max %.0f)", names[s], median(q), q[0], q[q.length - 1]);
         }
+        int b = List.of(names).indexOf("berth");
+        int d = List.of(names).indexOf("dnsmasq");
+        if (b >= 0 && d >= 0) {
+          // Each round runs the servers back to back, so a load spike from outside hits a round, not one server.
+          double[] ratios = new double[LATENCY_ROUNDS];
+          for (int r = 0; r < LATENCY_ROUNDS; r++) {
+            ratios[r] = p99[b][r] / p99[d][r];
+          }
+          line("berth/dnsmasq p99 per round: %s, median %.2f", Arrays.toString(Arrays.stream(ratios)
+              .map(x -> Math.round(x * 100) / 100.0).toArray()), median(ratios));
+        }
       }
       if (PARTS.contains("lag")) {
         registrationLag(store, client);
