@@ -115,4 +115,42 @@ class LinesInFlightIT {
     assertEquals(Map.of(), drops, "nothing dropped");
     assertTrue(suspendMs < 2_500, "stopping did not wait for a writer that stays: " + suspendMs + " ms");
   }
+
+  @org.junit.jupiter.api.Test
+  void aStoppedContainerWhoseOutputSomeProcessStillHoldsIsReleasedAfterTheBound() throws Exception {
+    EffectiveLogConfig cfg = new EffectiveLogConfig("json-file", Map.of());
+    LogTarget target = new LogDrivers(HttpClient.newHttpClient()).open(C, cfg, dir, DropListener.NONE, () -> { });
+    Path fifo = Fifos.ensure(dir.resolve("stdout.fifo"));
+    ContainerLogs logs = new ContainerLogs(C, cfg, target, fifo, null);
+    logs.startCollecting();
+    // a daemonised grandchild of the container keeps stdout open after the container's main process exited
+    CountDownLatch done = new CountDownLatch(1);
+    Thread holder = new Thread(() -> {
+      try (FileOutputStream out = new FileOutputStream(fifo.toFile())) {
+        for (int i = 0; i < 1000; i++) out.write(("held " + i + "\n").getBytes(StandardCharsets.US_ASCII));
+        done.await();
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    }, "lingering-writer");
+    holder.start();
+    Path json = dir.resolve(C.id() + "-json.log");
+    for (int i = 0; i < 400 && (!Files.exists(json) || Files.readAllLines(json).size() < 1000); i++) Thread.sleep(25);
+    try {
+      long t0 = System.nanoTime();
+      logs.stopped();
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertTrue(ms >= ContainerLogs.DRAIN_MILLIS - 100 && ms < ContainerLogs.DRAIN_MILLIS + 3_000,
+          "waited for EOF up to the bound, then released: " + ms + " ms");
+      assertTrue(logs.producerGone(), "followers end");
+      List<String> lines = Files.readAllLines(json);
+      assertEquals(1000, lines.size());
+      assertEquals("held 999", JsonLogFormat.parse(lines.get(999).getBytes(StandardCharsets.UTF_8), 0,
+          lines.get(999).length()).text());
+    } finally {
+      done.countDown();
+      holder.join(5_000);
+      logs.close();
+    }
+  }
 }
