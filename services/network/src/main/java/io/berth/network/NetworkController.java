@@ -1,5 +1,6 @@
 package io.berth.network;
 
+import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.kit.errors.BerthException;
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.BridgeOptions;
@@ -40,7 +41,7 @@ public final class NetworkController {
   private final NetworkEvents events;
   private final HostNetwork host;
   private final HostOps hostOps;
-  private final Lanes lanes = new Lanes();
+  private final KeyedLanes lanes = new KeyedLanes();
 
   public NetworkController(NetworkState state, DriverRegistry drivers, Ipam ipam, SubnetPlanner planner,
                            NetworkEvents events, HostNetwork host, HostOps hostOps) {

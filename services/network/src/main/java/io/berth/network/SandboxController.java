@@ -1,5 +1,6 @@
 package io.berth.network;
 
+import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.events.container.ContainerCreated;
 import io.berth.kit.errors.BerthException;
 import io.berth.kit.tracing.HostOps;
@@ -37,7 +38,7 @@ public final class SandboxController {
   private final NetworkEvents events;
   private final String hostNamespacePath;
   private LinkSweeper sweeper;
-  private final Lanes lanes = new Lanes();
+  private final KeyedLanes lanes = new KeyedLanes();
   private final SharedSandboxes shared;
   private final Map<String, BerthException> failures = new ConcurrentHashMap<>();
   /** Host interfaces made for endpoints not stored yet (the sweep must leave them alone). */

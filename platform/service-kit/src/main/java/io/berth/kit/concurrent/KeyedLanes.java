@@ -1,4 +1,4 @@
-package io.berth.network;
+package io.berth.kit.concurrent;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -7,13 +7,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Runs work one at a time per key (a container, or all network definitions of the node), in arrival order, while
- * different keys proceed in parallel. A failed task does not stop the lane.
+ * Runs asynchronous work one at a time per key (a container, a network, an event key), in arrival order, while
+ * different keys proceed side by side. A failed piece of work does not stop its lane. Safe to call from any thread;
+ * the work starts on the thread that completed the one before it (or the caller's, when its lane is idle).
  */
-final class Lanes {
+public final class KeyedLanes {
   private final Map<String, Future<?>> tails = new HashMap<>();
 
-  <T> Future<T> run(String key, Supplier<Future<T>> work) {
+  /** Runs {@code work} once everything submitted before under {@code key} has finished; returns its outcome. */
+  public <T> Future<T> run(String key, Supplier<Future<T>> work) {
     Promise<T> done = Promise.promise();
     Future<?> before;
     synchronized (tails) {
@@ -37,5 +39,12 @@ final class Lanes {
       });
     });
     return done.future();
+  }
+
+  /** Keys with work running or waiting. */
+  public int busyKeys() {
+    synchronized (tails) {
+      return tails.size();
+    }
   }
 }
