@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.berth.testing.lab.LeakCheck;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
+import io.berth.testing.node.OutsideClient;
 import io.berth.testing.node.Repo;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -42,6 +43,7 @@ class S200BridgeNetworkingIT {
   static final String LAB_NODE_IP = "10.231.0.1";
   @TempDir static Path dir;
   static NodeProcess node;
+  static OutsideClient client;
   static Path www;
 
   static String id(int n) {
@@ -54,21 +56,16 @@ class S200BridgeNetworkingIT {
     assertTrue(Commands.run("docker", "--version").ok(), "the docker CLI is required");
     node = NodeProcess.create(dir.resolve("node1"), "node1");
     node.start();
-    // a lab "outside" client: its own namespace, a veth into the node's namespace
-    ok(Commands.run("ip", "netns", "add", CLIENT_NS));
-    ok(node.inNetns("ip", "link", "add", "lab0", "type", "veth", "peer", "name", "eth0", "netns", "/run/netns/" + CLIENT_NS));
-    ok(node.inNetns("ip", "addr", "add", LAB_NODE_IP + "/24", "dev", "lab0"));
-    ok(node.inNetns("ip", "link", "set", "lab0", "up"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "addr", "add", "10.231.0.2/24", "dev", "eth0"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "link", "set", "eth0", "up"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "link", "set", "lo", "up"));
+    client = OutsideClient.attach(node, CLIENT_NS, LAB_NODE_IP, "10.231.0.2", null, null);
     www = Files.createDirectories(dir.resolve("www"));
     Files.writeString(www.resolve("index.html"), "hello from c1\n");
   }
 
   @AfterAll
   static void stopNode() throws Exception {
-    Commands.run("ip", "netns", "del", CLIENT_NS);
+    if (client != null) {
+      client.close();
+    }
     if (node != null) {
       node.close();
     }
@@ -199,7 +196,7 @@ class S200BridgeNetworkingIT {
         "-h", www.toString()).start();
     try {
       await("httpd in c1", () -> inSandbox(1, "curl", "-s", "-o", "/dev/null", "-m", "1", "http://127.0.0.1/").ok());
-      String viaLab = ok(Commands.run("ip", "netns", "exec", CLIENT_NS, "curl", "-s", "-m", "5",
+      String viaLab = ok(client.exec("curl", "-s", "-m", "5",
           "http://" + LAB_NODE_IP + ":5000/")).out();
       assertEquals("hello from c1\n", viaLab);
       assertEquals("hello from c1\n", ok(node.inNetns("curl", "-s", "-m", "5", "http://127.0.0.1:5000/")).out());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.berth.testing.lab.LeakCheck;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
+import io.berth.testing.node.OutsideClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -41,6 +42,7 @@ class S210PortPublishingIT {
   static final String LAB6 = "fd00:232::1";
   @TempDir static Path dir;
   static NodeProcess node;
+  static OutsideClient outside;
   static Path www;
   static final List<Process> servers = new ArrayList<>();
 
@@ -55,16 +57,7 @@ class S210PortPublishingIT {
     node = NodeProcess.create(dir.resolve("node1"), "node1");
     node.start();
     // the lab "outside": a client namespace on a veth to the node's namespace, IPv4 and a ULA IPv6 prefix
-    ok(Commands.run("ip", "netns", "add", CLIENT_NS));
-    ok(node.inNetns("ip", "link", "add", "lab0", "type", "veth", "peer", "name", "eth0", "netns",
-        "/run/netns/" + CLIENT_NS));
-    ok(node.inNetns("ip", "addr", "add", LAB4 + "/24", "dev", "lab0"));
-    ok(node.inNetns("ip", "addr", "add", LAB6 + "/64", "dev", "lab0", "nodad"));
-    ok(node.inNetns("ip", "link", "set", "lab0", "up"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "addr", "add", "10.232.0.2/24", "dev", "eth0"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "addr", "add", "fd00:232::2/64", "dev", "eth0", "nodad"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "link", "set", "eth0", "up"));
-    ok(Commands.run("ip", "-n", CLIENT_NS, "link", "set", "lo", "up"));
+    outside = OutsideClient.attach(node, CLIENT_NS, LAB4, "10.232.0.2", LAB6, "fd00:232::2");
     www = Files.createDirectories(dir.resolve("www"));
     Files.writeString(www.resolve("index.html"), "hello from c1\n");
     ok(node.docker("network", "create", "--ipv6", "--subnet", "10.90.0.0/24", "--subnet", "fd90::/64", "dualnet"));
@@ -77,7 +70,9 @@ class S210PortPublishingIT {
       p.destroy();
       p.waitFor();
     }
-    Commands.run("ip", "netns", "del", CLIENT_NS);
+    if (outside != null) {
+      outside.close();
+    }
     if (node != null) {
       node.close();
     }
@@ -92,9 +87,7 @@ class S210PortPublishingIT {
   }
 
   static Commands.Result client(String... cmd) {
-    List<String> c = new ArrayList<>(List.of("ip", "netns", "exec", CLIENT_NS));
-    c.addAll(List.of(cmd));
-    return Commands.run(c, java.util.Map.of(), 30);
+    return outside.exec(cmd);
   }
 
   static JsonObject binding(int containerPort, String protocol, String hostPort) {
