@@ -88,24 +88,29 @@ class NetworkBench {
       service.releaseSandboxDir();
     }
     Path scripts = Path.of("src/test/resources/bench").toAbsolutePath();
-    for (String tool : Boolean.parseBoolean(System.getProperty("bench.anchors", "true"))
-        ? List.of("netavark", "cni") : List.<String>of()) {
+    List<String[]> anchors = Boolean.parseBoolean(System.getProperty("bench.anchors", "true"))
+        ? List.of(new String[] {"netavark", "sequential"}, new String[] {"cni", "sequential"},
+            new String[] {"netavark", "burst"}) : List.of();
+    for (String[] anchor : anchors) {
+      String tool = anchor[0];
+      boolean burst = anchor[1].equals("burst");
       for (int ports : new int[] {0, 1}) {
-        Path out = dir.resolve(tool + ports);
+        String run = tool + ports + (burst ? "b" : "");
+        Path out = dir.resolve(run);
         Process p = new ProcessBuilder("nsenter", "--net=" + lab.netns().path(), "--", "bash",
             scripts.resolve(tool + ".sh").toString(), String.valueOf(N), String.valueOf(ports), lab.prefix(),
-            out.toString()).redirectErrorStream(true).redirectOutput(dir.resolve(tool + ports + ".log").toFile())
+            out.toString(), anchor[1]).redirectErrorStream(true).redirectOutput(dir.resolve(run + ".log").toFile())
             .start();
         if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
           p.destroy();
-          lines.add(tool + " failed: " + Files.readString(dir.resolve(tool + ports + ".log")));
+          lines.add(tool + " failed: " + Files.readString(dir.resolve(run + ".log")));
           continue;
         }
         String summary = Files.readString(out.resolve("summary"));
         double[] setup = read(out.resolve("setup_ms"));
         double[] teardown = read(out.resolve("teardown_ms"));
         lines.add(row((tool.equals("cni") ? "CNI bridge 1.1 + host-local, ipMasq" : "netavark 1.4 bridge")
-            + (ports == 1 ? ", 1 port" : ""), new double[][] {setup, teardown,
+            + (burst ? " burst" : "") + (ports == 1 ? ", 1 port" : ""), new double[][] {setup, teardown,
             {N / seconds(summary, "setup_total_s"), N / seconds(summary, "teardown_total_s")}}));
       }
     }
