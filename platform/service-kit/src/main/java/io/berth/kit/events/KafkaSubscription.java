@@ -65,7 +65,8 @@ final class KafkaSubscription implements Subscription {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Thread thread;
   private volatile boolean running = true;
-  private boolean paused;
+  /** Written by the consumer thread, read by handlers finishing (to wake a paused consumer). */
+  private volatile boolean paused;
   private boolean commitInFlight;
 
   KafkaSubscription(String topic, String group, Map<String, Object> consumerConfig, Context context,
@@ -157,7 +158,16 @@ final class KafkaSubscription implements Subscription {
   private void consume() {
     consumer.subscribe(List.of(topic), new CommitOnRevoke());
     while (running) {
-      ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+      ConsumerRecords<String, byte[]> records;
+      try {
+        records = consumer.poll(POLL);
+      } catch (WakeupException woken) {
+        if (!running) {
+          throw woken;
+        }
+        // handlers caught up while fetching was paused: resume now rather than at the end of the poll
+        records = ConsumerRecords.empty();
+      }
       if (!records.isEmpty()) {
         handOut(records);
       }
@@ -179,7 +189,9 @@ final class KafkaSubscription implements Subscription {
               if (done.succeeded()) {
                 p.finished(record.offset());
               }
-              inFlight.decrementAndGet();
+              if (inFlight.decrementAndGet() == MAX_IN_FLIGHT / 2 && paused) {
+                consumer.wakeup();
+              }
             }));
       }
     }
