@@ -1,7 +1,5 @@
 package io.berth.dns.host;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -76,17 +74,7 @@ final class PacketFuzzer {
 
   /** A plain query for {@code name}, type {@code type}, optionally with an EDNS OPT record. */
   static byte[] query(String name, int type, boolean edns) {
-    ByteBuffer b = ByteBuffer.allocate(512);
-    b.putShort((short) 0x1234).putShort((short) 0x0100).putShort((short) 1).putShort((short) 0).putShort((short) 0)
-        .putShort((short) (edns ? 1 : 0));
-    for (String label : name.split("\\.")) {
-      byte[] l = label.getBytes(StandardCharsets.US_ASCII);
-      b.put((byte) l.length).put(l);
-    }
-    b.put((byte) 0).putShort((short) type).putShort((short) 1);
-    if (edns) {
-      b.put((byte) 0).putShort((short) 41).putShort((short) 1232).putInt(0).putShort((short) 0);
-    }
-    return Arrays.copyOf(b.array(), b.position());
+    return io.berth.dns.RawQuery.of(0x1234, name, type, edns, true);
   }
+
 }

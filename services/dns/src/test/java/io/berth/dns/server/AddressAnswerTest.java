@@ -22,9 +22,7 @@ import io.netty.handler.codec.dns.DnsSection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -122,19 +120,9 @@ class AddressAnswerTest {
   }
 
   private static byte[] query(String name, int type, boolean edns, boolean rd) {
-    ByteBuffer b = ByteBuffer.allocate(512);
-    b.putShort((short) 0x4d2).putShort((short) (rd ? 0x0100 : 0)).putShort((short) 1).putShort((short) 0)
-        .putShort((short) 0).putShort((short) (edns ? 1 : 0));
-    for (String label : name.split("\\.")) {
-      byte[] l = label.getBytes(StandardCharsets.US_ASCII);
-      b.put((byte) l.length).put(l);
-    }
-    b.put((byte) 0).putShort((short) type).putShort((short) 1);
-    if (edns) {
-      b.put((byte) 0).putShort((short) 41).putShort((short) 1232).putInt(0).putShort((short) 0);
-    }
-    return Arrays.copyOf(b.array(), b.position());
+    return io.berth.dns.RawQuery.of(0x4d2, name, type, edns, rd);
   }
+
 
   private static InetAddress ip(String s) {
     try {
