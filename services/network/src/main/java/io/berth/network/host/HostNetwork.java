@@ -8,6 +8,7 @@ import io.berth.host.netlink.Address;
 import io.berth.host.netlink.Bridge;
 import io.berth.host.netlink.Link;
 import io.berth.host.netlink.LinkAttrs;
+import io.berth.host.netlink.Mac;
 import io.berth.host.netlink.Netlink;
 import io.berth.host.netlink.Route;
 import java.nio.file.Path;
@@ -73,11 +74,17 @@ public final class HostNetwork implements AutoCloseable {
 
   /**
    * Creates the bridge with its gateway addresses and brings it up, or fails having left nothing.
-   * Equivalent to: {@code ip link add NAME [mtu M] type bridge; ip addr add GW/LEN dev NAME; ip link set NAME up}.
+   * Equivalent to: {@code ip link add NAME [mtu M] address RANDOM type bridge; ip addr add GW/LEN dev NAME;
+   * ip link set NAME up}.
+   *
+   * <p>The bridge gets an address of its own, as Docker's does: without one the kernel gives it the lowest address
+   * of its ports, so a container joining with a lower one would change the gateway's MAC under every other
+   * container, whose ARP entry for the gateway then points nowhere until it expires (15 to 45 s without DNS,
+   * outbound traffic or published ports).
    */
   public void createBridge(String name, int mtu, List<String> addresses) {
     HostSteps steps = new HostSteps("bridge " + name);
-    LinkAttrs attrs = LinkAttrs.named(name).withMtu(mtu);
+    LinkAttrs attrs = LinkAttrs.named(name).withMtu(mtu).withMac(Mac.randomLocal());
     steps.step("ip link add " + name + " type bridge", () -> netlink.add(Bridge.of(name).with(attrs)),
         () -> netlink.delete(name));
     for (String a : addresses) {

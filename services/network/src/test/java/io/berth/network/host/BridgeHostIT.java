@@ -104,6 +104,22 @@ class BridgeHostIT {
   }
 
   @Test
+  void theBridgeKeepsItsAddressWhenAPortWithALowerOneJoins() {
+    host.createBridge("br-eeeeeeeeeeee", 0, List.of("10.69.0.1/24"));
+    String mac = lab.netlink().get("br-eeeeeeeeeeee").mac();
+    assertEquals(0x02, Integer.parseInt(mac.substring(0, 2), 16) & 0x03, "unicast, locally administered: " + mac);
+    // Without an address of its own the bridge would take this port's, the lowest there is, and every container's
+    // ARP entry for the gateway would go stale.
+    lab.netlink().add(Veth.of("vb0000000000e1", "pe1").with(LinkAttrs.named("vb0000000000e1")
+        .withMac("00:00:00:00:00:01")));
+    lab.netlink().setMaster("vb0000000000e1", "br-eeeeeeeeeeee");
+    lab.netlink().setUp("vb0000000000e1");
+    assertEquals(mac, lab.netlink().get("br-eeeeeeeeeeee").mac());
+    host.deleteLink("vb0000000000e1");
+    host.deleteLink("br-eeeeeeeeeeee");
+  }
+
+  @Test
   void dualStackEndpoint() {
     host.createBridge("br-666666666666", 0, List.of("10.68.0.1/24", "fd68::1/64"));
     Path a = sandbox("c6a");
