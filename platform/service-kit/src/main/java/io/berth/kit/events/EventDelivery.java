@@ -12,6 +12,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +59,15 @@ final class EventDelivery {
     }
     String identity = event.getSource() + " " + event.getId();
     if (seen.contains(identity)) {
+      LOG.debug("{} {} from {}-{}@{} already handled in group {}", event.getType(), event.getId(), record.topic(),
+          record.partition(), record.offset(), group);
       return Future.succeededFuture();
+    }
+    long started = System.nanoTime();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("{} {} (key {}) from {}-{}@{} delivered in group {}, {} ms after it was created", event.getType(),
+          event.getId(), record.key(), record.topic(), record.partition(), record.offset(), group,
+          event.getTime() == null ? "?" : Duration.between(event.getTime().toInstant(), Instant.now()).toMillis());
     }
     Span span = tracing.startProcess(record.topic(), group, record.headers(), event);
     return attempt(event, span, 1)
@@ -65,6 +75,8 @@ final class EventDelivery {
           EventTracing.end(span, handled.cause());
           if (handled.succeeded()) {
             seen.add(identity);
+            LOG.debug("{} {} handled in group {} in {} ms", event.getType(), event.getId(), group,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return Future.succeededFuture();
           }
           LOG.warn("event {} ({}) from {}-{}@{} failed in group {}, dead-lettering: {}", event.getId(),

@@ -10,6 +10,8 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * record headers, and a CONSUMER span {@code "<topic> process"} (child of it) current while the handler runs.
  */
 public final class KafkaEventBus implements EventBus {
+  private static final Logger LOG = LoggerFactory.getLogger(KafkaEventBus.class);
 
   /** Event ids remembered per subscription to skip redeliveries. */
   static final int SEEN_CAPACITY = 10_000;
@@ -104,6 +107,8 @@ public final class KafkaEventBus implements EventBus {
       return Future.failedFuture(e);
     }
     return producer.send(record)
+        .onSuccess(m -> LOG.debug("published {} {} (key {}) to {}-{}@{}", event.getType(), event.getId(),
+            record.key(), m.topic(), m.partition(), m.offset()))
         .<Void>mapEmpty()
         .onComplete(sent -> EventTracing.end(span, sent.cause()));
   }
