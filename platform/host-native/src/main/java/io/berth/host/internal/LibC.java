@@ -46,6 +46,10 @@ public interface LibC {
 
     int setsockopt(int fd, int level, int optname, @In int[] optval, int optlen);
 
+    int setsockopt(int fd, int level, int optname, Pointer optval, int optlen);
+
+    int sched_getaffinity(int pid, @size_t long cpusetsize, @Out byte[] mask);
+
     @ssize_t long sendto(int fd, @In ByteBuffer buf, @size_t long len, int flags, @In ByteBuffer destAddr, int addrlen);
 
     @ssize_t long recvfrom(int fd, @Out ByteBuffer buf, @size_t long len, int flags, Pointer srcAddr, Pointer addrlen);

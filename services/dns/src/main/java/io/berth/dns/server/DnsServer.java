@@ -9,6 +9,7 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
@@ -67,12 +68,7 @@ public final class DnsServer implements AutoCloseable {
       return CompletableFuture.completedFuture(null);
     }
     List<ChannelFuture> binds = new ArrayList<>();
-    for (int i = 0; i < udpSockets; i++) {
-      Bootstrap udp = new Bootstrap().group(group).channelFactory(transport.datagram(address))
-          .handler(new UdpQueries(networkId));
-      transport.listenOptions(udp, true);
-      binds.add(udp.bind(key.address()));
-    }
+    CompletableFuture<Void> udpBound = bindUdp(networkId, key.address(), binds);
     ServerBootstrap tcp = new ServerBootstrap().group(group).channelFactory(transport.server(address))
         .childHandler(new ChannelInitializer<Channel>() {
           @Override
@@ -83,11 +79,14 @@ public final class DnsServer implements AutoCloseable {
           }
         });
     transport.listenOptions(tcp, false);
-    binds.add(tcp.bind(key.address()));
     CompletableFuture<Void> done = new CompletableFuture<>();
     List<Channel> channels = new ArrayList<>();
     listeners.put(key, channels);
-    CompletableFuture.allOf(binds.stream().map(DnsServer::toFuture).toArray(CompletableFuture[]::new))
+    udpBound.thenCompose(v -> {
+          ChannelFuture bound = tcp.bind(key.address());
+          binds.add(bound);
+          return toFuture(bound);
+        })
         .whenComplete((v, e) -> {
           binds.forEach(b -> channels.add(b.channel()));
           if (e != null) {
@@ -101,6 +100,34 @@ public final class DnsServer implements AutoCloseable {
           }
         });
     return done;
+  }
+
+  /**
+   * Binds the UDP sockets of one address one after the other, socket {@code i} on event loop {@code i}, so that a
+   * socket's index in the {@code SO_REUSEPORT} group is its loop's: with {@link Transport#steersByCpu()}, datagrams
+   * handled on CPU {@code i} then go to the loop bound to CPU {@code i}. Every channel made is added to
+   * {@code binds}, bound or not, so a failure can close them all.
+   */
+  private CompletableFuture<Void> bindUdp(String networkId, InetSocketAddress address, List<ChannelFuture> binds) {
+    List<EventLoop> loops = new ArrayList<>();
+    group.forEach(e -> loops.add((EventLoop) e));
+    CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+    for (int i = 0; i < udpSockets; i++) {
+      EventLoopGroup loop = udpSockets == loops.size() ? loops.get(i) : group;
+      chain = chain.thenCompose(v -> {
+        Bootstrap udp = new Bootstrap().group(loop).channelFactory(transport.datagram(address.getAddress()))
+            .handler(new UdpQueries(networkId));
+        transport.listenOptions(udp, true);
+        ChannelFuture bound = udp.bind(address);
+        binds.add(bound);
+        return toFuture(bound);
+      });
+    }
+    return chain.thenRun(() -> {
+      if (udpSockets == loops.size()) {
+        transport.steer(binds.get(0).channel());
+      }
+    });
   }
 
   /** Stops every listener of a network. */

@@ -48,6 +48,8 @@ class DnsBench {
   /** A second berth resolver with one event loop, measured when {@code dnsbench.servers} names berth-1loop. */
   private static final String BERTH_ONE_LOOP_IP = "172.30.0.252";
   private static final String DNSMASQ_IP = "172.30.0.254";
+  /** A berth resolver whose loops get datagrams by the kernel's hash, not by CPU, measured as berth-hash. */
+  private static final String BERTH_HASH_IP = "172.30.0.251";
   /** Which figures to take ({@code -Ddnsbench.parts=qps,latency,lag}; all by default). */
   private static final String PARTS = System.getProperty("dnsbench.parts", "qps,latency,lag");
   private static final int LATENCY_ROUNDS = Integer.getInteger("dnsbench.latencyRounds", 3);
@@ -85,6 +87,7 @@ class DnsBench {
     lab.netlink().addAddress("br0", AARDVARK_IP + "/24");
     lab.netlink().addAddress("br0", DNSMASQ_IP + "/24");
     lab.netlink().addAddress("br0", BERTH_ONE_LOOP_IP + "/24");
+    lab.netlink().addAddress("br0", BERTH_HASH_IP + "/24");
     NetnsHandle client = net.sandbox("d001", 2);
     Path dir = lab.tempDir("bench");
     RecordStore store = new RecordStore();
@@ -127,18 +130,20 @@ class DnsBench {
     try (EmbeddedResolver berth = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
         noUpstreams, options(), new SimpleMeterRegistry());
          EmbeddedResolver oneLoop = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
-             noUpstreams, new EmbeddedResolver.Options(1, options().timeout(), options().maxConcurrent()),
-             new SimpleMeterRegistry())) {
+             noUpstreams, options().withThreads(1), new SimpleMeterRegistry());
+         EmbeddedResolver hashed = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
+             noUpstreams, options().withSteerByCpu(false), new SimpleMeterRegistry())) {
       berth.listen(NET_ID, Addresses.parse(BERTH_IP)).get(5, TimeUnit.SECONDS);
       oneLoop.listen(NET_ID, Addresses.parse(BERTH_ONE_LOOP_IP)).get(5, TimeUnit.SECONDS);
+      hashed.listen(NET_ID, Addresses.parse(BERTH_HASH_IP)).get(5, TimeUnit.SECONDS);
       for (String ip : List.of(BERTH_IP, AARDVARK_IP, DNSMASQ_IP)) {
         String a = net.dig(client, "+short", "@" + ip, "ctr050").stdout().strip();
         line("check @%s ctr050 -> %s", ip, a);
       }
       long berthPid = ProcessHandle.current().pid();
-      long[] allPids = {berthPid, aardvarkPid, dnsmasq.pid(), berthPid};
-      String[] allNames = {"berth", "aardvark-dns", "dnsmasq", "berth-1loop"};
-      String[] allIps = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP, BERTH_ONE_LOOP_IP};
+      long[] allPids = {berthPid, aardvarkPid, dnsmasq.pid(), berthPid, berthPid};
+      String[] allNames = {"berth", "aardvark-dns", "dnsmasq", "berth-1loop", "berth-hash"};
+      String[] allIps = {BERTH_IP, AARDVARK_IP, DNSMASQ_IP, BERTH_ONE_LOOP_IP, BERTH_HASH_IP};
       int[] chosen = IntStream.range(0, allNames.length).filter(i -> SERVERS.contains(allNames[i])).toArray();
       long[] pids = Arrays.stream(chosen).mapToLong(i -> allPids[i]).toArray();
       String[] names = Arrays.stream(chosen).mapToObj(i -> allNames[i]).toArray(String[]::new);
@@ -252,7 +257,7 @@ class DnsBench {
 
   private static EmbeddedResolver.Options options() {
     EmbeddedResolver.Options d = EmbeddedResolver.Options.defaults();
-    return new EmbeddedResolver.Options(THREADS, d.timeout(), d.maxConcurrent());
+    return d.withThreads(THREADS);
   }
 
   private static String loadAverage() {
