@@ -8,6 +8,7 @@ import io.berth.dns.events.DnsEvents;
 import io.berth.dns.events.EndpointLag;
 import io.berth.dns.events.NetworkEventsConsumer;
 import io.berth.dns.files.SandboxFileWriter;
+import io.berth.dns.host.CpuSteering;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.dns.server.ListenNamespace;
 import io.berth.dns.state.DnsState;
@@ -58,7 +59,8 @@ public final class DnsService implements ServiceModule {
   public record Settings(Path hostResolvConf, EmbeddedResolver.Options resolver) {
     /** {@code /etc/resolv.conf} and Docker's figures. */
     public static Settings defaults() {
-      return new Settings(Path.of("/etc/resolv.conf"), EmbeddedResolver.Options.defaults());
+      return new Settings(Path.of("/etc/resolv.conf"), EmbeddedResolver.Options.defaults()
+          .withSteering(new CpuSteering()));
     }
   }
 

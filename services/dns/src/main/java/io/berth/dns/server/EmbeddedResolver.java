@@ -30,30 +30,29 @@ public final class EmbeddedResolver implements AutoCloseable {
    * @param threads        event loops (and UDP sockets per address)
    * @param timeout        per-upstream timeout
    * @param maxConcurrent  forwarded queries in flight at most
-   * @param steerByCpu     a datagram goes to the event loop of the CPU it arrives on, when the loops are one per CPU
-   *                       (see {@link Transport#newGroup}); else the kernel's hash picks the loop
+   * @param steering       which event loop a datagram goes to (see {@link Transport#newGroup})
    */
-  public record Options(int threads, Duration timeout, int maxConcurrent, boolean steerByCpu) {
+  public record Options(int threads, Duration timeout, int maxConcurrent, DatagramSteering steering) {
     /** Docker's figures, with one event loop per core. */
     public static Options defaults() {
       return new Options(Math.max(1, Runtime.getRuntime().availableProcessors()), Forwarder.DEFAULT_TIMEOUT,
-          Forwarder.DEFAULT_MAX_CONCURRENT, true);
+          Forwarder.DEFAULT_MAX_CONCURRENT, DatagramSteering.HASH);
     }
 
     public Options withTimeout(Duration t) {
-      return new Options(threads, t, maxConcurrent, steerByCpu);
+      return new Options(threads, t, maxConcurrent, steering);
     }
 
     public Options withMaxConcurrent(int n) {
-      return new Options(threads, timeout, n, steerByCpu);
+      return new Options(threads, timeout, n, steering);
     }
 
     public Options withThreads(int n) {
-      return new Options(n, timeout, maxConcurrent, steerByCpu);
+      return new Options(n, timeout, maxConcurrent, steering);
     }
 
-    public Options withSteerByCpu(boolean on) {
-      return new Options(threads, timeout, maxConcurrent, on);
+    public Options withSteering(DatagramSteering s) {
+      return new Options(threads, timeout, maxConcurrent, s);
     }
   }
 
@@ -62,7 +61,7 @@ public final class EmbeddedResolver implements AutoCloseable {
     Transport transport = new Transport(namespace);
     WireCodec codec = new WireCodec();
     this.metrics = new DnsMetrics(registry);
-    this.group = transport.newGroup(options.threads(), "berth-dns", options.steerByCpu());
+    this.group = transport.newGroup(options.threads(), "berth-dns", options.steering());
     this.forwarder = new Forwarder(transport, group, codec, options.timeout(), options.maxConcurrent(), metrics);
     QueryHandler handler = new QueryHandler(records, new Resolver(), policy, forwarder, codec, metrics);
     this.server = new DnsServer(transport, group, options.threads(), handler, codec);

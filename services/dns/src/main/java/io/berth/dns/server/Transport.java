@@ -22,10 +22,7 @@ import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.bootstrap.AbstractBootstrap;
-import io.berth.host.Cpus;
-import io.berth.host.ReuseportSteering;
 import java.net.Inet4Address;
-import java.util.BitSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
@@ -41,7 +38,7 @@ public final class Transport {
   private final ListenNamespace namespace;
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
   private final boolean epoll;
-  private volatile boolean steering;
+  private volatile DatagramSteering steering = DatagramSteering.HASH;
 
   public Transport(ListenNamespace namespace) {
     this.namespace = namespace;
@@ -49,31 +46,30 @@ public final class Transport {
   }
 
   /**
-   * An event loop group of this transport's kind. With {@code steerByCpu}, and when its loops are as many as the
+   * An event loop group of this transport's kind. With steering by CPU, and when its loops are as many as the
    * CPUs the process may use, numbered from 0, the UDP sockets of an address steer each datagram to the loop of the
-   * CPU it arrives on ({@link ReuseportSteering}): a container's query is handed over on the CPU its process runs on,
+   * CPU it arrives on ({@link DatagramSteering}): a container's query is handed over on the CPU its process runs on,
    * and the loop woken there finds the query in that CPU's cache and is often already running there. With the
    * kernel's hash instead, the query wakes a loop on whichever CPU, which costs a cross-CPU wake-up per query.
    */
-  public EventLoopGroup newGroup(int threads, String name, boolean steerByCpu) {
+  public EventLoopGroup newGroup(int threads, String name, DatagramSteering steering) {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    BitSet cpus = Cpus.allowed();
-    steering = epoll && steerByCpu && cpus.cardinality() == threads && cpus.nextClearBit(0) == threads;
+    this.steering = epoll && steering.cpus() == threads ? steering : DatagramSteering.HASH;
     return new MultiThreadIoEventLoopGroup(threads, new io.netty.util.concurrent.DefaultThreadFactory(name, true), io);
   }
 
   /** Whether UDP groups steer each datagram to the socket of the CPU that handles it. */
   boolean steersByCpu() {
-    return steering;
+    return steering != DatagramSteering.HASH;
   }
 
-  /** Makes a UDP group steer by CPU ({@link ReuseportSteering}), when this transport does; else nothing. */
+  /** Makes a UDP group steer by CPU, when this transport does; else nothing. */
   void steer(Channel member) {
-    if (!steering || !(member instanceof EpollDatagramChannel c)) {
+    if (!steersByCpu() || !(member instanceof EpollDatagramChannel c)) {
       return;
     }
     try {
-      ReuseportSteering.byCpu(c.fd().intValue());
+      steering.byCpu(c.fd().intValue());
     } catch (RuntimeException e) {
       LOG.warn("datagrams to {} are spread by hash, not by CPU: {}", c.localAddress(), e.getMessage());
     }

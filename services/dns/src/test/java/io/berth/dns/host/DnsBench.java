@@ -5,6 +5,7 @@ import static io.berth.dns.host.DnsLab.NET_ID;
 import io.berth.dns.domain.Addresses;
 import io.berth.dns.domain.EndpointRecord;
 import io.berth.dns.domain.RecordStore;
+import io.berth.dns.server.DatagramSteering;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.dns.server.RequesterPolicy;
 import io.berth.host.NetnsHandle;
@@ -132,7 +133,7 @@ class DnsBench {
          EmbeddedResolver oneLoop = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
              noUpstreams, options().withThreads(1), new SimpleMeterRegistry());
          EmbeddedResolver hashed = new EmbeddedResolver(new NetnsListenNamespace(lab.netns()), store::snapshot,
-             noUpstreams, options().withSteerByCpu(false), new SimpleMeterRegistry())) {
+             noUpstreams, options().withSteering(DatagramSteering.HASH), new SimpleMeterRegistry())) {
       berth.listen(NET_ID, Addresses.parse(BERTH_IP)).get(5, TimeUnit.SECONDS);
       oneLoop.listen(NET_ID, Addresses.parse(BERTH_ONE_LOOP_IP)).get(5, TimeUnit.SECONDS);
       hashed.listen(NET_ID, Addresses.parse(BERTH_HASH_IP)).get(5, TimeUnit.SECONDS);
@@ -257,7 +258,7 @@ class DnsBench {
 
   private static EmbeddedResolver.Options options() {
     EmbeddedResolver.Options d = EmbeddedResolver.Options.defaults();
-    return d.withThreads(THREADS);
+    return d.withThreads(THREADS).withSteering(new CpuSteering());
   }
 
   private static String loadAverage() {

@@ -62,7 +62,8 @@ class DnsEventLagBench {
         .put("kafka", new JsonObject().put("listen", "127.0.0.1:" + Ports.free()).put("partitions", 1))
         .put("cluster", new JsonObject().put("port", Ports.free()).put("name", "lag-" + UUID.randomUUID())));
     DnsService dns = new DnsService(new NetnsListenNamespace(lab.netns()),
-        new DnsService.Settings(dir.resolve("resolv.conf"), EmbeddedResolver.Options.defaults()));
+        new DnsService.Settings(dir.resolve("resolv.conf"),
+            EmbeddedResolver.Options.defaults().withSteering(new CpuSteering())));
     BerthNode node = BerthNode.start(config, "node", List.of(dns), true);
     try (NamePoller poller = new NamePoller(client, DnsLab.GW4)) {
       String me = node.context().node();
