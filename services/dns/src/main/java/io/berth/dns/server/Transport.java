@@ -23,10 +23,10 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.bootstrap.AbstractBootstrap;
 import java.net.Inet4Address;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.net.InetAddress;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Netty channels for the resolver, created inside its {@link ListenNamespace}: native epoll when available (several
@@ -35,8 +35,8 @@ import java.util.concurrent.Callable;
  * already), else NIO.
  */
 public final class Transport {
-  private final ListenNamespace namespace;
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
+  private final ListenNamespace namespace;
   private final boolean epoll;
   private volatile DatagramSteering steering = DatagramSteering.HASH;
 
@@ -49,8 +49,8 @@ public final class Transport {
    * An event loop group of this transport's kind. With steering by CPU, and when its loops are as many as the
    * CPUs the process may use, numbered from 0, the UDP sockets of an address steer each datagram to the loop of the
    * CPU it arrives on ({@link DatagramSteering}): a container's query is handed over on the CPU its process runs on,
-   * and the loop woken there finds the query in that CPU's cache and is often already running there. With the
-   * kernel's hash instead, the query wakes a loop on whichever CPU, which costs a cross-CPU wake-up per query.
+   * and the loop woken there finds the query in that CPU's cache. With the kernel's hash of the sender's address
+   * instead, a query as often wakes a loop on another CPU.
    */
   public EventLoopGroup newGroup(int threads, String name, DatagramSteering steering) {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
