@@ -75,8 +75,10 @@ final class EventDelivery {
           EventTracing.end(span, handled.cause());
           if (handled.succeeded()) {
             seen.add(identity);
-            LOG.debug("{} {} handled in group {} in {} ms", event.getType(), event.getId(), group,
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            if (LOG.isDebugEnabled()) {
+              LOG.debug("{} {} handled in group {} in {} ms", event.getType(), event.getId(), group,
+                  TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
             return Future.succeededFuture();
           }
           LOG.warn("event {} ({}) from {}-{}@{} failed in group {}, dead-lettering: {}", event.getId(),

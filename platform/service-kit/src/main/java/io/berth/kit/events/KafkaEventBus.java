@@ -107,8 +107,12 @@ public final class KafkaEventBus implements EventBus {
       return Future.failedFuture(e);
     }
     return producer.send(record)
-        .onSuccess(m -> LOG.debug("published {} {} (key {}) to {}-{}@{}", event.getType(), event.getId(),
-            record.key(), m.topic(), m.partition(), m.offset()))
+        .onSuccess(m -> {
+          if (LOG.isDebugEnabled()) {
+            LOG.debug("published {} {} (key {}) to {}-{}@{}", event.getType(), event.getId(), record.key(),
+                m.topic(), m.partition(), m.offset());
+          }
+        })
         .<Void>mapEmpty()
         .onComplete(sent -> EventTracing.end(span, sent.cause()));
   }
