@@ -53,7 +53,8 @@ class DnsBench {
   private static final String BERTH_HASH_IP = "172.30.0.251";
   /** Which figures to take ({@code -Ddnsbench.parts=qps,latency,lag}; all by default). */
   private static final String PARTS = System.getProperty("dnsbench.parts", "qps,latency,lag");
-  private static final int LATENCY_ROUNDS = Integer.getInteger("dnsbench.latencyRounds", 3);
+  /** A p99 moves by up to 2× between runs on a shared machine; eight interleaved rounds give a stable median. */
+  private static final int LATENCY_ROUNDS = Integer.getInteger("dnsbench.latencyRounds", 8);
   /** Which servers to measure ({@code -Ddnsbench.servers=berth,dnsmasq}; all three by default). */
   private static final List<String> SERVERS = List.of(
       System.getProperty("dnsbench.servers", "berth,aardvark-dns,dnsmasq").split(","));
@@ -273,7 +274,8 @@ class DnsBench {
   private static double median(double[] xs) {
     double[] c = xs.clone();
     Arrays.sort(c);
-    return c[c.length / 2];
+    int mid = c.length / 2;
+    return c.length % 2 == 1 ? c[mid] : (c[mid - 1] + c[mid]) / 2;
   }
 
   private double dnsperf(NetnsHandle client, String label, String server, long pid, Path queries, String... args)
