@@ -2,7 +2,7 @@ package io.berth.dns.server;
 
 /**
  * How the UDP sockets of one listening address share its datagrams among the event loops: by the kernel's hash of
- * the sender's address and port, or by the CPU a datagram arrives on (see {@link Transport#newGroup}).
+ * the sender's address and port, or by the CPU a datagram arrives on (see {@link Transport}).
  */
 public interface DatagramSteering {
   /** The kernel's hash. */

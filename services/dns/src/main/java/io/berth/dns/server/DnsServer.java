@@ -105,7 +105,7 @@ public final class DnsServer implements AutoCloseable {
   /**
    * Binds the UDP sockets of one address one after the other, socket {@code i} on event loop {@code i}, so that a
    * socket's index in the {@code SO_REUSEPORT} group is its loop's: with {@link Transport#steersByCpu()}, datagrams
-   * handled on CPU {@code i} then go to the loop bound to CPU {@code i}. Every channel made is added to
+   * handled on CPU {@code i} then go to socket {@code i}, read by loop {@code i}. Every channel made is added to
    * {@code binds}, bound or not, so a failure can close them all.
    */
   private CompletableFuture<Void> bindUdp(String networkId, InetSocketAddress address, List<ChannelFuture> binds) {

@@ -30,7 +30,7 @@ public final class EmbeddedResolver implements AutoCloseable {
    * @param threads        event loops (and UDP sockets per address)
    * @param timeout        per-upstream timeout
    * @param maxConcurrent  forwarded queries in flight at most
-   * @param steering       which event loop a datagram goes to (see {@link Transport#newGroup})
+   * @param steering       which event loop a datagram goes to (see {@link Transport})
    */
   public record Options(int threads, Duration timeout, int maxConcurrent, DatagramSteering steering) {
     /** Docker's figures, with one event loop per core. */
@@ -58,10 +58,13 @@ public final class EmbeddedResolver implements AutoCloseable {
 
   public EmbeddedResolver(ListenNamespace namespace, Supplier<RecordSnapshot> records, RequesterPolicy policy,
                           Options options, MeterRegistry registry) {
-    Transport transport = new Transport(namespace);
+    // Steering by CPU gives socket i the datagrams of CPU i, so it needs a loop (and a socket) for every CPU.
+    DatagramSteering steering = options.steering().cpus() == options.threads() ? options.steering()
+        : DatagramSteering.HASH;
+    Transport transport = new Transport(namespace, steering);
     WireCodec codec = new WireCodec();
     this.metrics = new DnsMetrics(registry);
-    this.group = transport.newGroup(options.threads(), "berth-dns", options.steering());
+    this.group = transport.newGroup(options.threads(), "berth-dns");
     this.forwarder = new Forwarder(transport, group, codec, options.timeout(), options.maxConcurrent(), metrics);
     QueryHandler handler = new QueryHandler(records, new Resolver(), policy, forwarder, codec, metrics);
     this.server = new DnsServer(transport, group, options.threads(), handler, codec);

@@ -38,23 +38,24 @@ public final class Transport {
   private static final Logger LOG = LoggerFactory.getLogger(Transport.class);
   private final ListenNamespace namespace;
   private final boolean epoll;
-  private volatile DatagramSteering steering = DatagramSteering.HASH;
-
-  public Transport(ListenNamespace namespace) {
-    this.namespace = namespace;
-    this.epoll = Epoll.isAvailable();
-  }
+  private final DatagramSteering steering;
 
   /**
-   * An event loop group of this transport's kind. With steering by CPU, and when its loops are as many as the
-   * CPUs the process may use, numbered from 0, the UDP sockets of an address steer each datagram to the loop of the
-   * CPU it arrives on ({@link DatagramSteering}): a container's query is handed over on the CPU its process runs on,
-   * and the loop woken there finds the query in that CPU's cache. With the kernel's hash of the sender's address
-   * instead, a query as often wakes a loop on another CPU.
+   * With steering by CPU ({@link DatagramSteering}; given only when the event loops are as many as the CPUs the
+   * process may use, numbered from 0), the UDP sockets of an address steer each datagram to the loop of the CPU it
+   * arrives on: a container's query is handed over on the CPU its process runs on, and the loop woken there finds
+   * the query in that CPU's cache. With the kernel's hash of the sender's address instead, a query as often wakes a
+   * loop on another CPU. Steering needs native epoll.
    */
-  public EventLoopGroup newGroup(int threads, String name, DatagramSteering steering) {
+  public Transport(ListenNamespace namespace, DatagramSteering steering) {
+    this.namespace = namespace;
+    this.epoll = Epoll.isAvailable();
+    this.steering = epoll ? steering : DatagramSteering.HASH;
+  }
+
+  /** An event loop group of this transport's kind. */
+  public EventLoopGroup newGroup(int threads, String name) {
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.steering = epoll && steering.cpus() == threads ? steering : DatagramSteering.HASH;
     return new MultiThreadIoEventLoopGroup(threads, new io.netty.util.concurrent.DefaultThreadFactory(name, true), io);
   }
 
