@@ -123,5 +123,8 @@ class ByteSizeTest {
     assertEquals("strconv.ParseFloat: parsing \"1.2.3\": invalid syntax", error(r, "1.2.3k"));
     assertEquals("strconv.ParseFloat: parsing \"1e999\": value out of range", error(r, "1e999"));
     assertEquals("invalid size: 'inf b'", error(r, "inf b"), "Go's int64 of an infinity is no size");
+    assertEquals("strconv.ParseFloat: parsing \"10m\": invalid syntax", error(r, "10m "), "no trimming, as go-units");
+    assertEquals("strconv.ParseFloat: parsing \"\": invalid syntax", error(f, " 10m"));
+    assertEquals(10 * MIB, r.applyAsLong("10 m"), "one space between number and suffix is fine");
   }
 }
