@@ -63,7 +63,7 @@ class FluentdDriverIT {
   }
 
   private static void awaitDown(SpoolingDriver d) {
-    Await.until("the sender noticed fluentd is away", Duration.ofSeconds(5), d::sinkDown);
+    Await.until("the sender noticed fluentd is away", Duration.ofSeconds(10), d::sinkDown);
   }
 
   private static int accepted(Path receiverOut) throws Exception {

@@ -22,7 +22,11 @@ final class Processes {
   }
 
   static void awaitFile(Path p, String contains, long millis) {
-    Await.until(contains == null ? p + " exists" : p + " contains " + contains, Duration.ofMillis(millis),
-        () -> Files.exists(p) ? Files.readString(p) : null, text -> text != null && (contains == null || text.contains(contains)));
+    if (contains == null) {
+      Await.until(p + " exists", Duration.ofMillis(millis), () -> Files.exists(p));
+    } else {
+      Await.until(p + " contains " + contains, Duration.ofMillis(millis),
+          () -> Files.exists(p) ? Files.readString(p) : "", text -> text.contains(contains));
+    }
   }
 }
