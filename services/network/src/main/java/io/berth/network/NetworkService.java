@@ -1,25 +1,40 @@
 package io.berth.network;
 
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.MapConfig;
 import io.berth.events.Topics;
+import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
+import io.berth.kit.tracing.HostOps;
 import io.berth.network.api.NetworkApi;
+import io.berth.network.cluster.HazelcastEntries;
 import io.berth.network.domain.StateEntry;
 import io.berth.network.driver.DriverRegistry;
 import io.berth.network.driver.LocalOnlyDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
 import io.berth.network.events.ContainerEventsConsumer;
 import io.berth.network.events.NetworkEvents;
-import io.berth.network.host.Firewall;
-import io.berth.network.host.HostNetwork;
+import io.berth.network.host.NetlinkHostNetwork;
+import io.berth.network.host.NetnsSandboxHost;
+import io.berth.network.host.NftablesFirewall;
 import io.berth.network.host.NodeNamespace;
-import io.berth.network.host.SandboxHost;
 import io.berth.network.host.SpareNamespaces;
 import io.berth.network.ipam.DefaultPools;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ipam.SubnetPlanner;
+import io.berth.network.networks.NetworkController;
 import io.berth.network.ports.PortAllocator;
+import io.berth.network.reconcile.Reconciler;
+import io.berth.network.sandbox.EndpointAllocator;
+import io.berth.network.sandbox.EndpointAttachments;
+import io.berth.network.sandbox.InFlightLinks;
+import io.berth.network.sandbox.LinkSweeper;
+import io.berth.network.sandbox.SandboxLookup;
+import io.berth.network.sandbox.SandboxSetup;
+import io.berth.network.sandbox.SetupFailures;
+import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,10 +52,12 @@ public final class NetworkService implements ServiceModule {
   private static final int SPARE_NAMESPACES = 8;
 
   private final NodeNamespace hostNamespace;
-  private HostNetwork host;
+  private NetlinkHostNetwork host;
   private NetworkController networks;
-  private SandboxController sandboxes;
-  private Firewall firewall;
+  private SandboxSetup setup;
+  private EndpointAttachments attachments;
+  private SandboxLookup lookup;
+  private NftablesFirewall firewall;
   private SpareNamespaces spares;
   private LinkSweeper sweeper;
   private Reconciler.Report lastReconcile;
@@ -63,38 +80,47 @@ public final class NetworkService implements ServiceModule {
   @Override
   public Future<Void> start(ServiceContext ctx) {
     var cfg = ctx.config();
+    HostOps hostOps = ctx.hostOps();
     NodeNamespace ns = hostNamespace != null ? hostNamespace : NodeNamespace.current();
-    host = new HostNetwork(ns, cfg.execRoot().resolve("netns"));
-    firewall = host.firewall(ctx.hostOps());
-    SandboxHost sandboxHost = new SandboxHost(host);
+    host = new NetlinkHostNetwork(ns, cfg.execRoot().resolve("netns"));
+    firewall = host.firewall(hostOps);
+    NetnsSandboxHost sandboxHost = new NetnsSandboxHost(host);
     int mtu = cfg.mtu().orElse(0);
-    BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, ctx.hostOps(), mtu);
+    BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, hostOps, mtu);
     DriverRegistry drivers = new DriverRegistry().register(bridge).register(LocalOnlyDriver.host())
         .register(LocalOnlyDriver.none());
-    NetworkState state = new NetworkState(ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class),
-        ctx.node());
+    NetworkState state = new NetworkState(NetworkState.Store.of(
+        ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class)), ctx.node());
     // Pools and port tables change only inside entry processors: keep them as objects, so a processor does not
     // deserialize and serialize the whole pool on every allocation.
     for (String map : List.of(Ipam.MAP, PortAllocator.MAP)) {
-      ctx.hazelcast().getConfig().addMapConfig(new com.hazelcast.config.MapConfig(map)
-          .setInMemoryFormat(com.hazelcast.config.InMemoryFormat.OBJECT));
+      ctx.hazelcast().getConfig().addMapConfig(new MapConfig(map).setInMemoryFormat(InMemoryFormat.OBJECT));
     }
-    Ipam ipam = new Ipam(ctx.vertx(), ctx.hazelcast().getMap(Ipam.MAP));
-    PortAllocator ports = new PortAllocator(ctx.vertx(), ctx.hazelcast().getMap(PortAllocator.MAP), ctx.node());
+    Ipam ipam = new Ipam(new HazelcastEntries<>(ctx.vertx(), ctx.hazelcast().getMap(Ipam.MAP)));
+    PortAllocator ports = new PortAllocator(new HazelcastEntries<>(ctx.vertx(),
+        ctx.hazelcast().getMap(PortAllocator.MAP)), ctx.node());
     NetworkEvents events = new NetworkEvents(ctx.events(), ctx.node());
     SubnetPlanner planner = new SubnetPlanner(pools(cfg.defaultAddressPools()));
-    networks = new NetworkController(state, drivers, ipam, planner, events, host, ctx.hostOps());
-    String hostNsPath = "/proc/" + ProcessHandle.current().pid() + "/ns/net";
-    sandboxes = new SandboxController(state, networks, ipam, ports, firewall, sandboxHost, ctx.hostOps(), events,
-        hostNamespace != null ? hostNamespace.path() : hostNsPath);
-    sweeper = new LinkSweeper(ctx.vertx(), ctx.hostOps(), host, state, sandboxes.inFlight());
-    sandboxes.sweeper(sweeper);
-    Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, ctx.hostOps(),
-        events);
+    networks = new NetworkController(state, drivers, ipam, planner, events,
+        () -> hostOps.run("ip route show; ip addr show", host::prefixesInUse));
+    String hostNsPath = hostNamespace != null ? hostNamespace.path()
+        : "/proc/" + ProcessHandle.current().pid() + "/ns/net";
+    KeyedLanes containers = new KeyedLanes();
+    InFlightLinks inFlight = new InFlightLinks();
+    SetupFailures failures = new SetupFailures();
+    lookup = new SandboxLookup(state);
+    EndpointAllocator allocator = new EndpointAllocator(drivers, ipam, ctx.node());
+    setup = new SandboxSetup(state, networks::forContainer, allocator, drivers, ports, firewall, sandboxHost,
+        hostOps, events, containers, failures, inFlight, lookup, hostNsPath);
+    attachments = new EndpointAttachments(state, networks::resolve, lookup, drivers, allocator, ports, firewall,
+        events, containers, inFlight);
+    sweeper = new LinkSweeper(ctx.vertx(), hostOps, host, state, inFlight);
+    setup.afterNamespaceDeleted(sweeper::schedule);
+    Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, hostOps, events);
     ServiceHttp http = new ServiceHttp(ctx, name());
-    new NetworkApi(networks, sandboxes).mount(http.router());
-    ContainerEventsConsumer consumer = new ContainerEventsConsumer(sandboxes, ctx.node());
-    return ctx.hostOps().run("sysctl net.ipv4.ip_forward=1", () -> {
+    new NetworkApi(networks, setup, attachments, lookup, failures).mount(http.router());
+    ContainerEventsConsumer consumer = new ContainerEventsConsumer(setup, ctx.node());
+    return hostOps.run("sysctl net.ipv4.ip_forward=1", () -> {
           host.enableForwarding(true);
           return null;
         })
@@ -104,7 +130,7 @@ public final class NetworkService implements ServiceModule {
           lastReconcile = report;
           return networks.ensurePredefined(cfg.bip(), cfg.mtu());
         })
-        .compose(x -> ctx.hostOps().run("spare namespaces", () -> {
+        .compose(x -> hostOps.run("spare namespaces", () -> {
           spares = host.spares(SPARE_NAMESPACES);
           spares.start();
           sandboxHost.spares(spares);
@@ -129,11 +155,22 @@ public final class NetworkService implements ServiceModule {
     return networks;
   }
 
-  public SandboxController sandboxes() {
-    return sandboxes;
+  /** Sandbox set-up and removal (what container events drive). */
+  public SandboxSetup setup() {
+    return setup;
   }
 
-  public Firewall firewall() {
+  /** {@code docker network connect/disconnect}. */
+  public EndpointAttachments attachments() {
+    return attachments;
+  }
+
+  /** This node's sandboxes by Docker's container lookup. */
+  public SandboxLookup sandboxes() {
+    return lookup;
+  }
+
+  public NftablesFirewall firewall() {
     return firewall;
   }
 

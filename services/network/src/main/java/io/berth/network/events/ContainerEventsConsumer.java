@@ -5,7 +5,7 @@ import io.berth.events.container.ContainerCreated;
 import io.berth.events.container.ContainerRemoved;
 import io.berth.events.container.ContainerStarted;
 import io.berth.events.container.ContainerStopped;
-import io.berth.network.SandboxController;
+import io.berth.network.sandbox.SandboxSetup;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import org.slf4j.Logger;
@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
 public final class ContainerEventsConsumer {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerEventsConsumer.class);
 
-  private final SandboxController sandboxes;
+  private final SandboxSetup sandboxes;
   private final String node;
 
-  public ContainerEventsConsumer(SandboxController sandboxes, String node) {
+  public ContainerEventsConsumer(SandboxSetup sandboxes, String node) {
     this.sandboxes = sandboxes;
     this.node = node;
   }

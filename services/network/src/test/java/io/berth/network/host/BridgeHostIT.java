@@ -32,17 +32,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BridgeHostIT {
   @RegisterExtension LabNetns lab = new LabNetns();
   Vertx vertx;
-  HostNetwork host;
-  SandboxHost sandboxes;
-  Firewall firewall;
+  NetlinkHostNetwork host;
+  NetnsSandboxHost sandboxes;
+  NftablesFirewall firewall;
   int mtu;
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    host = new HostNetwork(lab.netns(), lab.root().resolve("netns"));
-    sandboxes = new SandboxHost(host);
-    firewall = new Firewall(lab.nft(), new HostOps(vertx, OpenTelemetry.noop()));
+    host = new NetlinkHostNetwork(lab.netns(), lab.root().resolve("netns"));
+    sandboxes = new NetnsSandboxHost(host);
+    firewall = new NftablesFirewall(lab.nft(), new HostOps(vertx, OpenTelemetry.noop()));
     host.enableForwarding(false);
   }
 

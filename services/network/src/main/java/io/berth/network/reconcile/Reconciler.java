@@ -1,4 +1,4 @@
-package io.berth.network;
+package io.berth.network.reconcile;
 
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
@@ -11,6 +11,9 @@ import io.berth.network.host.HostNetwork;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ports.PortAllocator;
+import io.berth.network.sandbox.PortMappings;
+import io.berth.network.sandbox.SandboxPlan;
+import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,8 +110,7 @@ public final class Reconciler {
     return hostOps.run("reconcile host", () -> {
       List<String> unknown = host.linkNames().stream()
           .filter(HostNetwork::isBerthLink).filter(name -> !links.contains(name))
-          .sorted((a, b) -> Boolean.compare(a.startsWith("br-") || a.equals("berth0"),
-              b.startsWith("br-") || b.equals("berth0")))
+          .sorted((a, b) -> Boolean.compare(isBridge(a), isBridge(b)))
           .toList();
       for (String name : unknown) {
         host.deleteLink(name);
@@ -122,6 +124,11 @@ public final class Reconciler {
       }
       return null;
     });
+  }
+
+  /** Bridges go after the veths on them. */
+  private static boolean isBridge(String link) {
+    return link.startsWith("br-") || link.equals(BridgeDriver.DEFAULT_BRIDGE_DEVICE);
   }
 
   private Future<Void> recreate(List<String> recreated) {
@@ -160,8 +167,7 @@ public final class Reconciler {
       return eps.stream().filter(e -> !host.linkExists(e.hostIf())).toList();
     }).compose(missing -> {
       Future<Void> chain = Future.succeededFuture();
-      Endpoint first = eps.stream().filter(e -> e.ipv4() != null && !state.network(e.networkId()).internal())
-          .findFirst().orElse(null);
+      Endpoint first = SandboxPlan.gateway(eps, state::network);
       for (Endpoint e : missing) {
         Network n = state.network(e.networkId());
         if (n == null) {

@@ -1,4 +1,4 @@
-package io.berth.network;
+package io.berth.network.sandbox;
 
 import io.berth.kit.errors.BerthException;
 import io.vertx.core.Future;
