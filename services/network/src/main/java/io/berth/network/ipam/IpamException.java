@@ -1,6 +1,6 @@
 package io.berth.network.ipam;
 
-/** A request the address manager refuses; the message is Docker's. Maps to 400 unless {@link #conflict()}. */
+/** A request the address manager refuses; the message is Docker's. Docker answers 400, or 403 for a {@link #conflict()}. */
 public class IpamException extends RuntimeException {
   private final boolean conflict;
 

@@ -50,7 +50,7 @@ public final class EndpointAllocator {
     }
     Future<String> v4 = n.ipv4Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n, true, r.ipv4());
     return v4.recover(EndpointAllocator::ipamError).compose(a4 -> {
-      undo.add("release " + a4, () -> ipam.release(n, List.of(a4)));
+      undo.add("release " + a4, () -> ipam.release(n, Collections.singletonList(a4)));
       Future<String> v6 = n.ipv6Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n, false, r.ipv6());
       return v6.recover(EndpointAllocator::ipamError).map(a6 -> {
         undo.add("release " + a6, () -> ipam.release(n, Collections.singletonList(a6)));
@@ -66,9 +66,13 @@ public final class EndpointAllocator {
     return ipam.release(n, Arrays.asList(e.ipv4(), e.ipv6()));
   }
 
+  /**
+   * Docker's status for an IPAM refusal: a taken address is libnetwork's {@code ipamapi.ErrIPAlreadyAllocated}, a
+   * {@code ForbiddenError} (403 {@code Address already in use}); anything else about the request is 400.
+   */
   static <T> Future<T> ipamError(Throwable e) {
     if (e instanceof IpamException i) {
-      return Future.failedFuture(i.conflict() ? new BerthException.InvalidRequest(i.getMessage())
+      return Future.failedFuture(i.conflict() ? new BerthException.Forbidden(i.getMessage())
           : new BerthException.InvalidRequest(i.getMessage()));
     }
     return Future.failedFuture(e);
