@@ -1,7 +1,6 @@
 package io.berth.network.ports;
 
 import com.hazelcast.map.EntryProcessor;
-import io.berth.kit.errors.BerthException;
 import io.berth.network.cluster.KeyedEntries;
 import io.berth.network.domain.PortMapping;
 import io.berth.network.domain.PortRequest;
@@ -65,13 +64,16 @@ public final class PortAllocator {
     }
   }
 
-  /** Reserves ports for every request, all or none; 409 with Docker's message on a collision. */
+  /**
+   * Reserves ports for every request, all or none; fails with {@link PortTable.PortConflict} (the port allocator's
+   * {@code Bind for 0.0.0.0:80 failed: port is already allocated}) on a collision.
+   */
   public Future<int[]> reserve(String containerId, List<PortRequest> requests) {
     if (requests.isEmpty()) {
       return Future.succeededFuture(new int[0]);
     }
     return tables.submit(node, new Reserve(containerId, requests)).compose(o -> o.error() == null ? Future.succeededFuture(o.ports())
-        : Future.failedFuture(new BerthException.Conflict(o.error())));
+        : Future.failedFuture(new PortTable.PortConflict(o.error())));
   }
 
   /** Marks existing publications held (restore after a cold start). */

@@ -15,6 +15,7 @@ import io.berth.network.events.NetworkEvents;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.ports.PortAllocator;
+import io.berth.network.ports.PortTable;
 import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -126,7 +127,8 @@ public final class SandboxSetup {
     Future<int[]> reserved = ports.reserve(c.id(), plan.ports()).onSuccess(p -> {
       mark("ports", t0, c.id());
       undo.add("release ports", () -> ports.release(c.id()));
-    });
+    }).recover(e -> Future.failedFuture(e instanceof PortTable.PortConflict
+        ? externalConnectivityFailed(c, plan, e) : e));
     Future<Void> addressed = Future.succeededFuture();
     for (int i = 0; i < plan.networks().size(); i++) {
       NetworkAttachment a = plan.attachments().get(i);
@@ -165,6 +167,15 @@ public final class SandboxSetup {
         });
       });
     }).recover(e -> Future.join(namespace, reserved, allocated).transform(settled -> undo.rollback(e)));
+  }
+
+  /**
+   * Docker's error for a port already allocated: libnetwork's {@code programExternalConnectivity} wraps the port
+   * allocator's refusal as an internal error (500) naming the endpoint (the container's name and the endpoint id).
+   */
+  private static BerthException externalConnectivityFailed(ContainerCreated c, SandboxPlan plan, Throwable e) {
+    return new BerthException.Internal("driver failed programming external connectivity on endpoint " + c.name()
+        + " (" + plan.publishingEndpointId() + "): " + e.getMessage(), e);
   }
 
   /** The request with the next free interface name among the endpoints allocated so far. */
