@@ -79,13 +79,17 @@ public final class BridgeDriver implements NetworkDriver {
       }
       return null;
     }).compose(x -> firewall.putNetwork(n.id(), policy(n, o)).recover(e -> {
-      firewall.removeNetwork(n.id());
-      return hostOps.<Void>run("bridge delete " + n.device(), () -> {
+      List<String> errors = new ArrayList<>(List.of("firewall: " + e.getMessage()));
+      return firewall.removeNetwork(n.id()).otherwise(undo -> {
+        errors.add("undo firewall: " + undo.getMessage());
+        return null;
+      }).compose(y -> hostOps.<Void>run("bridge delete " + n.device(), () -> {
         host.deleteLink(n.device());
         return null;
-      }).transform(undo -> Future.failedFuture(new HostStepsFailed("network " + n.name(),
-          undo.failed() ? List.of("firewall: " + e.getMessage(), "undo bridge: " + undo.cause().getMessage())
-              : List.of("firewall: " + e.getMessage()), e)));
+      })).otherwise(undo -> {
+        errors.add("undo bridge: " + undo.getMessage());
+        return null;
+      }).compose(y -> Future.failedFuture(new HostStepsFailed("network " + n.name(), errors, e)));
     }));
   }
 
