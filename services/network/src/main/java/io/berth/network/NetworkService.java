@@ -15,7 +15,7 @@ import io.berth.network.driver.DriverRegistry;
 import io.berth.network.driver.LocalOnlyDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
 import io.berth.network.events.ContainerEventsConsumer;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.NetlinkHostNetwork;
 import io.berth.network.host.NetnsSandboxHost;
 import io.berth.network.host.NftablesFirewall;
@@ -89,8 +89,8 @@ public final class NetworkService implements ServiceModule {
     BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, hostOps, mtu);
     DriverRegistry drivers = new DriverRegistry().register(bridge).register(LocalOnlyDriver.host())
         .register(LocalOnlyDriver.none());
-    NetworkState state = new NetworkState(NetworkState.Store.of(
-        ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class)), ctx.node());
+    NetworkState state = new NetworkState(ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class),
+        ctx.node());
     // Pools and port tables change only inside entry processors: keep them as objects, so a processor does not
     // deserialize and serialize the whole pool on every allocation.
     for (String map : List.of(Ipam.MAP, PortAllocator.MAP)) {
@@ -99,7 +99,7 @@ public final class NetworkService implements ServiceModule {
     Ipam ipam = new Ipam(new HazelcastEntries<>(ctx.vertx(), ctx.hazelcast().getMap(Ipam.MAP)));
     PortAllocator ports = new PortAllocator(new HazelcastEntries<>(ctx.vertx(),
         ctx.hazelcast().getMap(PortAllocator.MAP)), ctx.node());
-    NetworkEvents events = new NetworkEvents(ctx.events(), ctx.node());
+    NetworkEventsPublisher events = new NetworkEventsPublisher(ctx.events(), ctx.node());
     SubnetPlanner planner = new SubnetPlanner(pools(cfg.defaultAddressPools()));
     networks = new NetworkController(state, drivers, ipam, planner, events,
         () -> hostOps.run("ip route show; ip addr show", host::prefixesInUse));
@@ -139,7 +139,7 @@ public final class NetworkService implements ServiceModule {
         .compose(x -> http.listen("127.0.0.1", 0))
         .onSuccess(server -> LOG.info("network API listening on 127.0.0.1:{}", server.actualPort()))
         .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-network-" + ctx.node(),
-            consumer::handle))
+            consumer.handler()))
         .mapEmpty();
   }
 

@@ -13,7 +13,7 @@ import io.berth.network.domain.NetworkSpec;
 import io.berth.network.driver.DriverRegistry;
 import io.berth.network.driver.NetworkDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.UsedPrefixes;
 import io.berth.network.ipam.Cidr;
 import io.berth.network.ipam.Ipam;
@@ -42,13 +42,13 @@ public final class NetworkController {
   private final DriverRegistry drivers;
   private final Ipam ipam;
   private final SubnetPlanner planner;
-  private final NetworkEvents events;
+  private final NetworkEventsPublisher events;
   private final UsedPrefixes host;
   private final KeyedLanes lanes = new KeyedLanes();
 
   /** @param host what the node routes and addresses, which new subnets must not overlap */
   public NetworkController(NetworkState state, DriverRegistry drivers, Ipam ipam, SubnetPlanner planner,
-                           NetworkEvents events, UsedPrefixes host) {
+                           NetworkEventsPublisher events, UsedPrefixes host) {
     this.state = state;
     this.drivers = drivers;
     this.ipam = ipam;

@@ -5,7 +5,7 @@ import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.Network;
 import io.berth.network.domain.Sandbox;
 import io.berth.network.driver.bridge.BridgeDriver;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.HostNetwork;
 import io.berth.network.host.SandboxHost;
@@ -46,10 +46,10 @@ public final class Reconciler {
   private final HostNetwork host;
   private final SandboxHost sandboxes;
   private final HostOps hostOps;
-  private final NetworkEvents events;
+  private final NetworkEventsPublisher events;
 
   public Reconciler(NetworkState state, Ipam ipam, PortAllocator ports, BridgeDriver bridge, Firewall firewall,
-                    HostNetwork host, SandboxHost sandboxes, HostOps hostOps, NetworkEvents events) {
+                    HostNetwork host, SandboxHost sandboxes, HostOps hostOps, NetworkEventsPublisher events) {
     this.state = state;
     this.ipam = ipam;
     this.ports = ports;

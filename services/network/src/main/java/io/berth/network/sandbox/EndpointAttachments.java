@@ -8,7 +8,7 @@ import io.berth.network.domain.Network;
 import io.berth.network.domain.NetworkMode;
 import io.berth.network.domain.Sandbox;
 import io.berth.network.driver.DriverRegistry;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.Firewall;
 import io.berth.network.ports.PortAllocator;
 import io.berth.network.state.NetworkState;
@@ -31,13 +31,13 @@ public final class EndpointAttachments {
   private final EndpointJoiner joiner;
   private final PortAllocator ports;
   private final Firewall firewall;
-  private final NetworkEvents events;
+  private final NetworkEventsPublisher events;
   private final KeyedLanes lanes;
   private final InFlightLinks inFlight;
 
   /** @param networks Docker's network lookup (id, name, unique id prefix) */
   public EndpointAttachments(NetworkState state, Function<String, Network> networks, SandboxLookup lookup,
-                             DriverRegistry drivers, EndpointAllocator allocator, PortAllocator ports, Firewall firewall, NetworkEvents events, KeyedLanes lanes,
+                             DriverRegistry drivers, EndpointAllocator allocator, PortAllocator ports, Firewall firewall, NetworkEventsPublisher events, KeyedLanes lanes,
                              InFlightLinks inFlight) {
     this.state = state;
     this.networks = networks;

@@ -4,6 +4,7 @@ import io.berth.events.container.ContainerCreated;
 import io.berth.events.container.NetworkAttachment;
 import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.events.Retriable;
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.Network;
@@ -11,7 +12,7 @@ import io.berth.network.domain.NetworkMode;
 import io.berth.network.domain.PortMapping;
 import io.berth.network.domain.Sandbox;
 import io.berth.network.driver.DriverRegistry;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.ports.PortAllocator;
@@ -44,7 +45,7 @@ public final class SandboxSetup {
   private final Firewall firewall;
   private final SandboxHost host;
   private final HostOps hostOps;
-  private final NetworkEvents events;
+  private final NetworkEventsPublisher events;
   private final KeyedLanes lanes;
   private final SetupFailures failures;
   private final InFlightLinks inFlight;
@@ -59,7 +60,7 @@ public final class SandboxSetup {
    */
   public SandboxSetup(NetworkState state, Function<String, Network> networks, EndpointAllocator allocator,
                       DriverRegistry drivers, PortAllocator ports, Firewall firewall, SandboxHost host,
-                      HostOps hostOps, NetworkEvents events, KeyedLanes lanes, SetupFailures failures,
+                      HostOps hostOps, NetworkEventsPublisher events, KeyedLanes lanes, SetupFailures failures,
                       InFlightLinks inFlight, SandboxLookup lookup, String hostNamespacePath) {
     this.state = state;
     this.networks = networks;
@@ -91,8 +92,21 @@ public final class SandboxSetup {
       }
       // composed, so a refusal thrown while planning is recorded like any other failure
       return Future.succeededFuture(c).compose(this::build).onSuccess(s -> failures.clear(c.id()))
-          .onFailure(e -> failures.record(c.id(), e));
+          .recover(e -> failed(c, e));
     });
+  }
+
+  /**
+   * A set-up that failed for good (a refusal, a host failure) is kept for {@code GET /sandboxes} and announced as
+   * {@code sandbox.failed} with Docker's status and message; a transient one ({@link Retriable}) is neither: it is
+   * retried. The future still fails with the error.
+   */
+  private Future<Sandbox> failed(ContainerCreated c, Throwable e) {
+    if (e instanceof Retriable) {
+      return Future.failedFuture(e);
+    }
+    BerthException b = failures.record(c.id(), e);
+    return events.sandboxFailed(c.id(), b.status(), b.getMessage()).transform(x -> Future.failedFuture(b));
   }
 
   static void mark(String what, long t0, String id) {

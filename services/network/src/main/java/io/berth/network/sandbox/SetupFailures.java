@@ -19,9 +19,12 @@ public final class SetupFailures {
     }
   };
 
-  synchronized void record(String containerId, Throwable e) {
+  /** Keeps the failure (as Docker's error: anything but a {@link BerthException} is a 500) and returns it. */
+  synchronized BerthException record(String containerId, Throwable e) {
+    BerthException b = e instanceof BerthException be ? be : new BerthException.Internal(e.getMessage(), e);
     failures.remove(containerId);
-    failures.put(containerId, e instanceof BerthException b ? b : new BerthException.Internal(e.getMessage(), e));
+    failures.put(containerId, b);
+    return b;
   }
 
   synchronized void clear(String containerId) {

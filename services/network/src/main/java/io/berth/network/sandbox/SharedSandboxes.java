@@ -6,7 +6,7 @@ import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.NetworkMode;
 import io.berth.network.domain.Sandbox;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
@@ -27,9 +27,9 @@ final class SharedSandboxes {
   private final SandboxLookup lookup;
   private final SandboxHost host;
   private final HostOps hostOps;
-  private final NetworkEvents events;
+  private final NetworkEventsPublisher events;
 
-  SharedSandboxes(NetworkState state, SandboxLookup lookup, SandboxHost host, HostOps hostOps, NetworkEvents events) {
+  SharedSandboxes(NetworkState state, SandboxLookup lookup, SandboxHost host, HostOps hostOps, NetworkEventsPublisher events) {
     this.state = state;
     this.lookup = lookup;
     this.host = host;

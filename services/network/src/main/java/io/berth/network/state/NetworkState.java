@@ -20,49 +20,13 @@ public final class NetworkState {
   /** The cluster map. */
   public static final String MAP = "berth.network.state";
 
-  /** Where the state is kept durably (the kit's state store: a compacted topic and a cluster map). */
-  public interface Store {
-    Future<Void> put(String id, StateEntry value);
-
-    Future<Void> remove(String id);
-
-    /** Loads the map back from the topic when the cluster is cold. */
-    Future<?> rebuild();
-
-    Future<List<StateEntry>> values();
-
-    static Store of(StateStore<StateEntry> s) {
-      return new Store() {
-        @Override
-        public Future<Void> put(String id, StateEntry value) {
-          return s.put(id, value);
-        }
-
-        @Override
-        public Future<Void> remove(String id) {
-          return s.remove(id);
-        }
-
-        @Override
-        public Future<?> rebuild() {
-          return s.rebuild();
-        }
-
-        @Override
-        public Future<List<StateEntry>> values() {
-          return s.values();
-        }
-      };
-    }
-  }
-
-  private final Store store;
+  private final StateStore<StateEntry> store;
   private final String node;
   private final Map<String, Network> networks = new ConcurrentHashMap<>();
   private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
 
-  public NetworkState(Store store, String node) {
+  public NetworkState(StateStore<StateEntry> store, String node) {
     this.store = store;
     this.node = node;
   }

@@ -17,6 +17,8 @@ public final class MemorySandboxHost implements SandboxHost {
   public final Map<String, VethJoin> joined = new ConcurrentHashMap<>();
   /** Joins fail with this message (null = succeed). */
   public volatile String failJoin;
+  /** Namespace creation throws this (null = succeed). */
+  public volatile RuntimeException failWith;
 
   public MemorySandboxHost(MemoryHostNetwork host, Path dir) {
     this.host = host;
@@ -25,6 +27,9 @@ public final class MemorySandboxHost implements SandboxHost {
 
   @Override
   public Path create(String containerId) {
+    if (failWith != null) {
+      throw failWith;
+    }
     if (!namespaces.add(containerId)) {
       throw new IllegalStateException("ip netns add " + containerId + ": file exists");
     }

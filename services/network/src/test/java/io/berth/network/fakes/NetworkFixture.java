@@ -9,10 +9,11 @@ import io.berth.network.cluster.LocalEntries;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.Network;
 import io.berth.network.domain.NetworkSpec;
+import io.berth.network.domain.StateEntry;
 import io.berth.network.driver.DriverRegistry;
 import io.berth.network.driver.LocalOnlyDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.ipam.DefaultPools;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ipam.SubnetPlanner;
@@ -25,6 +26,8 @@ import io.berth.network.sandbox.SandboxLookup;
 import io.berth.network.sandbox.SandboxSetup;
 import io.berth.network.sandbox.SetupFailures;
 import io.berth.network.state.NetworkState;
+import io.berth.testing.fakes.MemoryEventBus;
+import io.berth.testing.fakes.MemoryStateStore;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -46,15 +49,15 @@ public final class NetworkFixture implements AutoCloseable {
   public final MemoryHostNetwork host = new MemoryHostNetwork();
   public final MemorySandboxHost sandboxHost = new MemorySandboxHost(host, Path.of("/run/test/netns"));
   public final MemoryFirewall firewall = new MemoryFirewall();
-  public final MemoryStore store = new MemoryStore();
-  public final RecordingEventBus bus = new RecordingEventBus();
+  public final MemoryStateStore<StateEntry> store = new MemoryStateStore<>(StateEntry.class);
+  public final MemoryEventBus bus = new MemoryEventBus();
   public final NetworkState state = new NetworkState(store, NODE);
   public final BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, hostOps, 0);
   public final DriverRegistry drivers = new DriverRegistry().register(bridge).register(LocalOnlyDriver.host())
       .register(LocalOnlyDriver.none());
   public final Ipam ipam = new Ipam(new LocalEntries<>());
   public final PortAllocator ports = new PortAllocator(new LocalEntries<>(), NODE);
-  public final NetworkEvents events = new NetworkEvents(bus, NODE);
+  public final NetworkEventsPublisher events = new NetworkEventsPublisher(bus, NODE);
   public final NetworkController networks = new NetworkController(state, drivers, ipam,
       new SubnetPlanner(DefaultPools.docker()), events, () -> Future.succeededFuture(host.prefixesInUse()));
   public final KeyedLanes lanes = new KeyedLanes();
@@ -69,7 +72,7 @@ public final class NetworkFixture implements AutoCloseable {
 
   public NetworkFixture() {
     await(networks.ensurePredefined(Optional.empty(), Optional.empty()));
-    bus.published.clear();
+    bus.clear();
   }
 
   public static <T> T await(Future<T> f) {

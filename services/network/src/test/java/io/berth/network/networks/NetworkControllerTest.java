@@ -47,7 +47,7 @@ class NetworkControllerTest {
     Network n = fx.network("web");
     assertEquals("172.19.0.0/16", n.ipv4Pool().subnet(), "172.18/16 is routed on the node");
     assertTrue(fx.host.linkExists(n.device()));
-    assertEquals(List.of("io.berth.network.network.created"), fx.bus.types());
+    assertEquals(List.of("io.berth.network.network.created"), fx.bus.publishedTypes());
     assertEquals(409, failure(() -> fx.network("web")).status());
   }
 

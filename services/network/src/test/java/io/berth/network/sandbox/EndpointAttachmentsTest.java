@@ -31,14 +31,14 @@ class EndpointAttachmentsTest {
     Network back = fx.network("back", "10.30.0.0/24");
     Network front = fx.network("front", "10.31.0.0/24");
     await(fx.setup.create(container(1, "back", null)));
-    fx.bus.published.clear();
+    fx.bus.clear();
     Endpoint e = await(fx.attachments.connect("front", "c1", List.of("api"), "10.31.0.9", null, Map.of()));
     assertEquals("eth1", e.ifName());
     assertEquals("10.31.0.9/24", e.ipv4());
     assertEquals(2, fx.state.sandbox(id(1)).endpoints().size());
     assertEquals(front.device(), fx.sandboxHost.joined.get(e.hostIf()).bridge());
     assertNull(fx.sandboxHost.joined.get(e.hostIf()).gateway4(), "back already reaches out");
-    assertEquals(List.of("io.berth.network.endpoint.joined"), fx.bus.types());
+    assertEquals(List.of("io.berth.network.endpoint.joined"), fx.bus.publishedTypes());
 
     BerthException twice = assertThrows(BerthException.class,
         () -> await(fx.attachments.connect("front", "c1", List.of(), null, null, Map.of())));
