@@ -12,7 +12,8 @@ import io.berth.network.api.NetworkApi;
 import io.berth.network.cluster.HazelcastEntries;
 import io.berth.network.domain.StateEntry;
 import io.berth.network.driver.DriverRegistry;
-import io.berth.network.driver.LocalOnlyDriver;
+import io.berth.network.driver.HostDriver;
+import io.berth.network.driver.NullDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
 import io.berth.network.events.ContainerEventsConsumer;
 import io.berth.network.events.NetworkEventsPublisher;
@@ -87,8 +88,8 @@ public final class NetworkService implements ServiceModule {
     NetnsSandboxHost sandboxHost = new NetnsSandboxHost(host);
     int mtu = cfg.mtu().orElse(0);
     BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, hostOps, mtu);
-    DriverRegistry drivers = new DriverRegistry().register(bridge).register(LocalOnlyDriver.host())
-        .register(LocalOnlyDriver.none());
+    DriverRegistry drivers = new DriverRegistry().register(bridge).register(new HostDriver())
+        .register(new NullDriver());
     NetworkState state = new NetworkState(ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class),
         ctx.node());
     // Pools and port tables change only inside entry processors: keep them as objects, so a processor does not
@@ -116,7 +117,7 @@ public final class NetworkService implements ServiceModule {
         events, containers, inFlight);
     sweeper = new LinkSweeper(ctx.vertx(), hostOps, host, state, inFlight);
     setup.afterNamespaceDeleted(sweeper::schedule);
-    Reconciler reconciler = new Reconciler(state, ipam, ports, bridge, firewall, host, sandboxHost, hostOps, events);
+    Reconciler reconciler = new Reconciler(state, ipam, ports, drivers, firewall, host, sandboxHost, hostOps, events);
     ServiceHttp http = new ServiceHttp(ctx, name());
     new NetworkApi(networks, setup, attachments, lookup, failures).mount(http.router());
     ContainerEventsConsumer consumer = new ContainerEventsConsumer(setup, ctx.node());

@@ -8,6 +8,7 @@ import io.berth.host.netlink.LinkAttrs;
 import io.berth.host.netlink.Netlink;
 import io.berth.host.netlink.Route;
 import io.berth.host.netlink.Veth;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -62,6 +63,11 @@ public final class NetnsSandboxHost implements SandboxHost {
   @Override
   public List<String> list() {
     return namespaces.list();
+  }
+
+  @Override
+  public boolean present(Path sandboxKey) {
+    return Files.exists(sandboxKey);
   }
 
   @Override

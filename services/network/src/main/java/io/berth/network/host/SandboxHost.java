@@ -20,6 +20,9 @@ public interface SandboxHost {
   /** Names (container ids) of the sandbox namespaces on this node. */
   List<String> list();
 
+  /** Whether a namespace file exists (a sandbox the runtime made, at its {@code SandboxKey}). */
+  boolean present(Path sandboxKey);
+
   /** Where the container's sandbox namespace is (or would be) pinned. */
   Path path(String containerId);
 

@@ -60,6 +60,11 @@ public final class MemorySandboxHost implements SandboxHost {
   }
 
   @Override
+  public boolean present(Path sandboxKey) {
+    return namespaces.stream().anyMatch(id -> path(id).equals(sandboxKey));
+  }
+
+  @Override
   public Path path(String containerId) {
     return dir.resolve(containerId);
   }

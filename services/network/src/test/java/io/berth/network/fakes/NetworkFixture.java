@@ -11,7 +11,8 @@ import io.berth.network.domain.Network;
 import io.berth.network.domain.NetworkSpec;
 import io.berth.network.domain.StateEntry;
 import io.berth.network.driver.DriverRegistry;
-import io.berth.network.driver.LocalOnlyDriver;
+import io.berth.network.driver.HostDriver;
+import io.berth.network.driver.NullDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
 import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.ipam.DefaultPools;
@@ -53,8 +54,8 @@ public final class NetworkFixture implements AutoCloseable {
   public final MemoryEventBus bus = new MemoryEventBus();
   public final NetworkState state = new NetworkState(store, NODE);
   public final BridgeDriver bridge = new BridgeDriver(host, sandboxHost, firewall, hostOps, 0);
-  public final DriverRegistry drivers = new DriverRegistry().register(bridge).register(LocalOnlyDriver.host())
-      .register(LocalOnlyDriver.none());
+  public final DriverRegistry drivers = new DriverRegistry().register(bridge).register(new HostDriver())
+      .register(new NullDriver());
   public final Ipam ipam = new Ipam(new LocalEntries<>());
   public final PortAllocator ports = new PortAllocator(new LocalEntries<>(), NODE);
   public final NetworkEventsPublisher events = new NetworkEventsPublisher(bus, NODE);

@@ -153,4 +153,27 @@ public final class BridgeDriver implements NetworkDriver {
   public Future<Void> deleteEndpoint(Network network, Endpoint endpoint) {
     return Future.succeededFuture();
   }
+
+  @Override
+  public List<String> devices(Network n) {
+    return List.of(n.device());
+  }
+
+  /** The bridge again if it is gone (with its policy), else the policy alone. */
+  @Override
+  public Future<List<String>> restoreNetwork(Network n) {
+    return hostOps.run("link exists " + n.device(), () -> host.linkExists(n.device())).compose(exists -> exists
+        ? firewall.putNetwork(n.id(), policy(n)).map(List.<String>of())
+        : createNetwork(n).map(List.of("bridge " + n.device())));
+  }
+
+  @Override
+  public Future<Boolean> restoreEndpoint(Network n, Endpoint e, String sandboxKey, boolean defaultGateway) {
+    if (e.hostIf() == null) {
+      return Future.succeededFuture(false);
+    }
+    return hostOps.run("link exists " + e.hostIf(), () -> host.linkExists(e.hostIf())).compose(exists -> exists
+        ? Future.succeededFuture(false)
+        : createEndpoint(n, e).compose(x -> join(n, e, sandboxKey, defaultGateway)).map(true));
+  }
 }
