@@ -9,6 +9,7 @@ import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.api.NetworkApi;
+import io.berth.network.api.NetworkApiVerticle;
 import io.berth.network.cluster.HazelcastEntries;
 import io.berth.network.domain.StateEntry;
 import io.berth.network.driver.DriverRegistry;
@@ -16,6 +17,7 @@ import io.berth.network.driver.HostDriver;
 import io.berth.network.driver.NullDriver;
 import io.berth.network.driver.bridge.BridgeDriver;
 import io.berth.network.events.ContainerEventsConsumer;
+import io.berth.network.events.NetworkEventsVerticle;
 import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.NetlinkHostNetwork;
 import io.berth.network.host.NetnsSandboxHost;
@@ -37,18 +39,18 @@ import io.berth.network.sandbox.SandboxSetup;
 import io.berth.network.sandbox.SetupFailures;
 import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The network service: Docker's network API, CNM sandboxes and endpoints driven by container events, the bridge
  * driver with IPAM, isolation and port publishing. Start order: load the state, reconcile the host, make the
- * predefined networks, serve, then consume container events.
+ * predefined networks, serve ({@link NetworkApiVerticle}), then consume container events
+ * ({@link NetworkEventsVerticle}).
  */
 public final class NetworkService implements ServiceModule {
-  private static final Logger LOG = LoggerFactory.getLogger(NetworkService.class);
   /** Namespaces kept ready for sandboxes: enough for a burst of starts while the next ones are made. */
   private static final int SPARE_NAMESPACES = 8;
 
@@ -62,6 +64,9 @@ public final class NetworkService implements ServiceModule {
   private SpareNamespaces spares;
   private LinkSweeper sweeper;
   private Reconciler.Report lastReconcile;
+  private Vertx vertx;
+  /** The verticles deployed, consumer last: undeployed newest first on stop. */
+  private final List<String> deployments = new CopyOnWriteArrayList<>();
 
   /** Acts on the namespace the node runs in. */
   public NetworkService() {
@@ -81,6 +86,7 @@ public final class NetworkService implements ServiceModule {
   @Override
   public Future<Void> start(ServiceContext ctx) {
     var cfg = ctx.config();
+    vertx = ctx.vertx();
     HostOps hostOps = ctx.hostOps();
     NodeNamespace ns = hostNamespace != null ? hostNamespace : NodeNamespace.current();
     host = new NetlinkHostNetwork(ns, cfg.execRoot().resolve("netns"));
@@ -119,8 +125,10 @@ public final class NetworkService implements ServiceModule {
     setup.afterNamespaceDeleted(sweeper::schedule);
     Reconciler reconciler = new Reconciler(state, ipam, ports, drivers, firewall, host, sandboxHost, hostOps, events);
     ServiceHttp http = new ServiceHttp(ctx, name());
-    new NetworkApi(networks, setup, attachments, lookup, failures).mount(http.router());
-    ContainerEventsConsumer consumer = new ContainerEventsConsumer(setup, ctx.node());
+    NetworkApiVerticle api = new NetworkApiVerticle(http, new NetworkApi(networks, setup, attachments, lookup,
+        failures));
+    NetworkEventsVerticle consumer = new NetworkEventsVerticle(ctx.events(), ctx.node(),
+        new ContainerEventsConsumer(setup, ctx.node()));
     return hostOps.run("sysctl net.ipv4.ip_forward=1", () -> {
           host.enableForwarding(true);
           return null;
@@ -137,10 +145,9 @@ public final class NetworkService implements ServiceModule {
           sandboxHost.spares(spares);
           return null;
         }))
-        .compose(x -> http.listen("127.0.0.1", 0))
-        .onSuccess(server -> LOG.info("network API listening on 127.0.0.1:{}", server.actualPort()))
-        .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-network-" + ctx.node(),
-            consumer.handler()))
+        // serve, then consume: each on the verticle's own context
+        .compose(x -> ctx.vertx().deployVerticle(api)).onSuccess(deployments::add)
+        .compose(x -> ctx.vertx().deployVerticle(consumer)).onSuccess(deployments::add)
         .mapEmpty();
   }
 
@@ -191,15 +198,23 @@ public final class NetworkService implements ServiceModule {
 
   @Override
   public Future<Void> stop() {
-    if (sweeper != null) {
-      sweeper.stop();
+    // no event or request may reach the host once its netlink socket closes
+    Future<Void> undeployed = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      undeployed = undeployed.compose(x -> vertx.undeploy(id).otherwise((Void) null));
     }
-    if (spares != null) {
-      spares.close();
-    }
-    if (host != null) {
-      host.close();
-    }
-    return Future.succeededFuture();
+    deployments.clear();
+    return undeployed.onComplete(x -> {
+      if (sweeper != null) {
+        sweeper.stop();
+      }
+      if (spares != null) {
+        spares.close();
+      }
+      if (host != null) {
+        host.close();
+      }
+    });
   }
 }
