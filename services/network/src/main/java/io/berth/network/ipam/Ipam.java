@@ -39,7 +39,7 @@ public final class Ipam {
   public Future<String> allocate(Network n, boolean v4, String requested) {
     return pools(n).submit(n.id(), new IpamProcessors.Allocate(v4, requested)).compose(r -> r.error() == null
         ? Future.succeededFuture(r.address())
-        : Future.failedFuture(new IpamException(r.error(), r.conflict())));
+        : Future.failedFuture(new IpamException(r.error(), r.kind())));
   }
 
   /** Gives addresses back (nulls ignored). */

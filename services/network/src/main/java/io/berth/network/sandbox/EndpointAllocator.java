@@ -49,10 +49,10 @@ public final class EndpointAllocator {
           null, null, null, null, null, null, null, r.aliases(), 0, Map.of()));
     }
     Future<String> v4 = n.ipv4Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n, true, r.ipv4());
-    return v4.recover(EndpointAllocator::ipamError).compose(a4 -> {
+    return v4.recover(e -> ipamError(e, n, 4)).compose(a4 -> {
       undo.add("release " + a4, () -> ipam.release(n, Collections.singletonList(a4)));
       Future<String> v6 = n.ipv6Pool() == null ? Future.succeededFuture(null) : ipam.allocate(n, false, r.ipv6());
-      return v6.recover(EndpointAllocator::ipamError).map(a6 -> {
+      return v6.recover(e -> ipamError(e, n, 6)).map(a6 -> {
         undo.add("release " + a6, () -> ipam.release(n, Collections.singletonList(a6)));
         return new Endpoint(r.id(), n.id(), n.name(), r.containerId(), r.containerName(), node, r.ifName(),
             "vb" + r.id().substring(0, 12), Ids.mac(a4), a4, a6, gateway(n.ipv4Pool()), gateway(n.ipv6Pool()),
@@ -67,13 +67,19 @@ public final class EndpointAllocator {
   }
 
   /**
-   * Docker's status for an IPAM refusal: a taken address is libnetwork's {@code ipamapi.ErrIPAlreadyAllocated}, a
-   * {@code ForbiddenError} (403 {@code Address already in use}); anything else about the request is 400.
+   * Docker's status and message for an IPAM refusal: a taken address is libnetwork's
+   * {@code ipamapi.ErrIPAlreadyAllocated}, a {@code ForbiddenError} (403 {@code Address already in use}); an exhausted
+   * network is the plain error of {@code Endpoint.assignAddressVersion} (500 {@code no available IPv4 addresses on this
+   * network's address pools: NAME (ID)}); anything else about the request is 400.
    */
-  static <T> Future<T> ipamError(Throwable e) {
+  static <T> Future<T> ipamError(Throwable e, Network n, int family) {
     if (e instanceof IpamException i) {
-      return Future.failedFuture(i.conflict() ? new BerthException.Forbidden(i.getMessage())
-          : new BerthException.InvalidRequest(i.getMessage()));
+      return Future.failedFuture(switch (i.kind()) {
+        case TAKEN -> new BerthException.Forbidden(i.getMessage());
+        case EXHAUSTED -> new BerthException.Internal("no available IPv" + family
+            + " addresses on this network's address pools: " + n.name() + " (" + n.id() + ")", i);
+        case INVALID -> new BerthException.InvalidRequest(i.getMessage());
+      });
     }
     return Future.failedFuture(e);
   }

@@ -15,6 +15,7 @@ import io.berth.events.network.SandboxFailed;
 import io.berth.events.network.SandboxReady;
 import io.berth.kit.errors.BerthException;
 import io.berth.kit.events.Subscription;
+import io.berth.network.domain.Network;
 import io.berth.network.fakes.NetworkFixture;
 import io.vertx.core.Future;
 import java.util.List;
@@ -90,13 +91,15 @@ class ContainerEventsConsumerTest {
 
   @Test
   void aTakenAddressAndAnExhaustedPoolAreFacts() {
-    fx.network("tiny", "10.51.0.0/29");
+    Network tiny = fx.network("tiny", "10.51.0.0/29");
     for (int i = 1; i <= 5; i++) {
       await(deliver(container(i, "tiny", null)));
     }
     fx.bus.clear();
     await(deliver(container(6, "tiny", null)));
-    assertTrue(failedFact().message().startsWith("no available IPv4 addresses"), failedFact().message());
+    // dockerd: Endpoint.assignAddressVersion's plain error, a 500
+    assertEquals(new SandboxFailed(id(6), NetworkFixture.NODE, 500,
+        "no available IPv4 addresses on this network's address pools: tiny (" + tiny.id() + ")"), failedFact());
   }
 
   @Test
