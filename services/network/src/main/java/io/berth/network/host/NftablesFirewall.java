@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Comparator;
 
 /**
  * The node's firewall on nftables: keeps the networks and published ports it must enforce, and applies the generated table
@@ -63,7 +64,7 @@ public final class NftablesFirewall implements Firewall {
       List<FirewallModel.Port> all = new ArrayList<>();
       ports.values().forEach(all::addAll);
       List<FirewallModel.Net> ns = new ArrayList<>(nets.values());
-      ns.sort(java.util.Comparator.comparing(FirewallModel.Net::bridge));
+      ns.sort(Comparator.comparing(FirewallModel.Net::bridge));
       return new FirewallModel.Snapshot(ns, all);
     }
   }

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.stream.Stream;
 
 /**
  * On every start, before serving: brings the cluster allocations and the host in line with the stored state.
@@ -91,7 +92,7 @@ public final class Reconciler {
   private Future<Void> restoreAllocations() {
     List<Future<?>> all = new ArrayList<>();
     for (Network n : state.networks()) {
-      List<String> used = state.endpointsOf(n).stream().flatMap(e -> java.util.stream.Stream.of(e.ipv4(), e.ipv6()))
+      List<String> used = state.endpointsOf(n).stream().flatMap(e -> Stream.of(e.ipv4(), e.ipv6()))
           .filter(Objects::nonNull).toList();
       all.add(ipam.init(n, used));
     }
