@@ -102,11 +102,27 @@ public final class SandboxSetup {
    * retried. The future still fails with the error.
    */
   private Future<Sandbox> failed(ContainerCreated c, Throwable e) {
-    if (e instanceof Retriable) {
+    if (isTransient(e)) {
       return Future.failedFuture(e);
     }
     BerthException b = failures.record(c.id(), e);
     return events.sandboxFailed(c.id(), b.status(), b.getMessage()).transform(x -> Future.failedFuture(b));
+  }
+
+  /**
+   * Whether a failure is transient: it, or a cause in its chain (a rollback wraps what it undid for), is
+   * {@link Retriable}; a refusal (a 4xx) in the chain is final.
+   */
+  public static boolean isTransient(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BerthException b && b.status() < 500) {
+        return false;
+      }
+      if (t instanceof Retriable) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void mark(String what, long t0, String id) {
