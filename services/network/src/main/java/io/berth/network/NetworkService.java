@@ -42,6 +42,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -83,6 +84,16 @@ public final class NetworkService implements ServiceModule {
     return "network";
   }
 
+  /**
+   * Pools and port tables change only inside entry processors: kept as objects, so a processor does not deserialize
+   * and serialize the whole pool on every allocation.
+   */
+  @Override
+  public List<MapConfig> mapConfigs() {
+    return Stream.of(Ipam.MAP, PortAllocator.MAP)
+        .map(m -> new MapConfig(m).setInMemoryFormat(InMemoryFormat.OBJECT)).toList();
+  }
+
   @Override
   public Future<Void> start(ServiceContext ctx) {
     var cfg = ctx.config();
@@ -98,11 +109,6 @@ public final class NetworkService implements ServiceModule {
         .register(new NullDriver());
     NetworkState state = new NetworkState(ctx.stateStore(Topics.NETWORK_STATE, NetworkState.MAP, StateEntry.class),
         ctx.node());
-    // Pools and port tables change only inside entry processors: keep them as objects, so a processor does not
-    // deserialize and serialize the whole pool on every allocation.
-    for (String map : List.of(Ipam.MAP, PortAllocator.MAP)) {
-      ctx.hazelcast().getConfig().addMapConfig(new MapConfig(map).setInMemoryFormat(InMemoryFormat.OBJECT));
-    }
     Ipam ipam = new Ipam(new HazelcastEntries<>(ctx.vertx(), ctx.hazelcast().getMap(Ipam.MAP)));
     PortAllocator ports = new PortAllocator(new HazelcastEntries<>(ctx.vertx(),
         ctx.hazelcast().getMap(PortAllocator.MAP)), ctx.node());

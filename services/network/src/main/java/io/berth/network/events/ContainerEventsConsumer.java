@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * removed twice.
  *
  * <p>A set-up refused or failed for good is handled (its fact is published), so it is not dead-lettered; only a
- * transient failure ({@link Retriable}, anywhere in its causes) fails the event, which the bus retries. A removal
+ * transient failure ({@link Retriable#isRetriable}, anywhere in its causes) fails the event, which the bus retries. A removal
  * with errors is logged: the sandbox is gone from the state and retrying would not bring back what failed.
  */
 public final class ContainerEventsConsumer {
@@ -41,7 +41,7 @@ public final class ContainerEventsConsumer {
 
   private Future<Void> created(ContainerCreated c) {
     return sandboxes.create(c).<Void>mapEmpty().recover(e -> {
-      if (SandboxSetup.isTransient(e)) {
+      if (Retriable.isRetriable(e)) {
         return Future.failedFuture(e);
       }
       LOG.warn("sandbox for container {} ({}) failed: {}", c.name(), c.id(), e.getMessage());
@@ -51,7 +51,7 @@ public final class ContainerEventsConsumer {
 
   private Future<Void> removed(ContainerRemoved r) {
     return sandboxes.remove(r.id()).recover(e -> {
-      if (SandboxSetup.isTransient(e)) {
+      if (Retriable.isRetriable(e)) {
         return Future.failedFuture(e);
       }
       LOG.warn("sandbox of container {} removed with errors: {}", r.id(), e.getMessage());

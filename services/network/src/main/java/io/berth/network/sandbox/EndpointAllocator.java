@@ -1,5 +1,6 @@
 package io.berth.network.sandbox;
 
+import io.berth.kit.steps.Rollback;
 import io.berth.kit.errors.BerthException;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.EndpointSysctls;
@@ -36,7 +37,7 @@ public final class EndpointAllocator {
                         String ipv4, String ipv6, String ifName, Map<String, String> driverOpts) {}
 
   /** The endpoint with its addresses reserved; {@code undo} gives them back. */
-  public Future<Endpoint> allocate(Request r, Undo undo) {
+  public Future<Endpoint> allocate(Request r, Rollback undo) {
     Network n = r.network();
     Map<String, String> sysctls;
     try {

@@ -1,5 +1,6 @@
 package io.berth.network.sandbox;
 
+import io.berth.kit.steps.Rollback;
 import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.kit.errors.BerthException;
 import io.berth.network.domain.Endpoint;
@@ -73,7 +74,7 @@ public final class EndpointAttachments {
         throw BerthException.forbidden("endpoint with name %s already exists in network %s", s.containerName(),
             n.name());
       }
-      Undo undo = new Undo();
+      Rollback undo = new Rollback();
       boolean defaultRoute = SandboxPlan.takesDefaultRoute(n, eps, state::network);
       EndpointAllocator.Request r = new EndpointAllocator.Request(Ids.random(), n,
           s.containerId(), s.containerName(), aliases, ip4, ip6, SandboxPlan.nextInterfaceName(eps), driverOpts);

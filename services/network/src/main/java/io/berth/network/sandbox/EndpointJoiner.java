@@ -1,5 +1,6 @@
 package io.berth.network.sandbox;
 
+import io.berth.kit.steps.Rollback;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.Network;
 import io.berth.network.driver.DriverRegistry;
@@ -20,7 +21,7 @@ final class EndpointJoiner {
   }
 
   /** Creates the endpoint on the host and joins it to the sandbox; {@code undo} takes it out again. */
-  Future<Void> join(Network n, Endpoint e, String sandboxKey, boolean defaultGateway, Undo undo) {
+  Future<Void> join(Network n, Endpoint e, String sandboxKey, boolean defaultGateway, Rollback undo) {
     if (e.hostIf() == null) {
       return Future.succeededFuture();
     }

@@ -1,5 +1,6 @@
 package io.berth.network.sandbox;
 
+import io.berth.kit.steps.Rollback;
 import io.berth.events.container.ContainerCreated;
 import io.berth.events.container.NetworkAttachment;
 import io.berth.kit.concurrent.KeyedLanes;
@@ -98,31 +99,15 @@ public final class SandboxSetup {
 
   /**
    * A set-up that failed for good (a refusal, a host failure) is kept for {@code GET /sandboxes} and announced as
-   * {@code sandbox.failed} with Docker's status and message; a transient one ({@link Retriable}) is neither: it is
+   * {@code sandbox.failed} with Docker's status and message; a transient one ({@link Retriable#isRetriable}) is neither: it is
    * retried. The future still fails with the error.
    */
   private Future<Sandbox> failed(ContainerCreated c, Throwable e) {
-    if (isTransient(e)) {
+    if (Retriable.isRetriable(e)) {
       return Future.failedFuture(e);
     }
     BerthException b = failures.record(c.id(), e);
     return events.sandboxFailed(c.id(), b.status(), b.getMessage()).transform(x -> Future.failedFuture(b));
-  }
-
-  /**
-   * Whether a failure is transient: it, or a cause in its chain (a rollback wraps what it undid for), is
-   * {@link Retriable}; a refusal (a 4xx) in the chain is final.
-   */
-  public static boolean isTransient(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof BerthException b && b.status() < 500) {
-        return false;
-      }
-      if (t instanceof Retriable) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static void mark(String what, long t0, String id) {
@@ -138,7 +123,7 @@ public final class SandboxSetup {
     }
     long t0 = System.nanoTime();
     SandboxPlan plan = SandboxPlan.of(c, networks);
-    Undo undo = new Undo();
+    Rollback undo = new Rollback();
     List<Endpoint> eps = new ArrayList<>();
     boolean hostMode = plan.mode().equals(NetworkMode.HOST);
     String key = hostMode ? hostNamespacePath : c.sandboxKey() != null ? c.sandboxKey() : host.path(c.id()).toString();
@@ -218,7 +203,7 @@ public final class SandboxSetup {
    * Stores the sandbox and announces it at the same time: one Kafka round trip instead of two on every attach. If the
    * write fails, the announcement is withdrawn with {@code sandbox.removed} and the rollback forgets what was stored.
    */
-  private Future<Void> persist(Sandbox s, List<Endpoint> eps, Undo undo) {
+  private Future<Void> persist(Sandbox s, List<Endpoint> eps, Rollback undo) {
     long t0 = System.nanoTime();
     undo.add("forget " + s.containerId(), () -> {
       List<Future<Void>> removals = new ArrayList<>();

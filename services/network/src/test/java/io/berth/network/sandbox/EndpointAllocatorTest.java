@@ -1,5 +1,6 @@
 package io.berth.network.sandbox;
 
+import io.berth.kit.steps.Rollback;
 import static io.berth.network.fakes.NetworkFixture.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,7 +36,7 @@ class EndpointAllocatorTest {
   @Test
   void anEndpointGetsAddressesNamesAndTheGateways() {
     Network n = fx.network("dual", "10.7.0.0/24", "fd00:7::/64");
-    Endpoint e = await(fx.allocator.allocate(request(n, null, null), new Undo()));
+    Endpoint e = await(fx.allocator.allocate(request(n, null, null), new Rollback()));
     assertEquals("10.7.0.2/24", e.ipv4());
     assertEquals("10.7.0.1", e.gateway4());
     assertEquals("fd00:7::2/64", e.ipv6());
@@ -48,8 +49,8 @@ class EndpointAllocatorTest {
   @Test
   void aTakenAddressIsDockersForbidden() {
     Network n = fx.network("v4", "10.7.0.0/24");
-    await(fx.allocator.allocate(request(n, "10.7.0.5", null), new Undo()));
-    BerthException e = failure(fx.allocator.allocate(request(n, "10.7.0.5", null), new Undo()));
+    await(fx.allocator.allocate(request(n, "10.7.0.5", null), new Rollback()));
+    BerthException e = failure(fx.allocator.allocate(request(n, "10.7.0.5", null), new Rollback()));
     // libnetwork's ipamapi.ErrIPAlreadyAllocated is a ForbiddenError: 403, "Address already in use"
     assertEquals(403, e.status());
     assertEquals("Address already in use", e.getMessage());
@@ -58,9 +59,9 @@ class EndpointAllocatorTest {
   @Test
   void aRefusalOnAnIpv6OnlyNetworkUndoesWithoutSpuriousErrors() {
     Network n = fx.network("v6only", "fd00:8::/64");
-    Endpoint first = await(fx.allocator.allocate(request(n, null, null), new Undo()));
+    Endpoint first = await(fx.allocator.allocate(request(n, null, null), new Rollback()));
     assertNull(first.ipv4());
-    Undo undo = new Undo();
+    Rollback undo = new Rollback();
     Throwable refused = assertThrows(RuntimeException.class, () -> await(fx.allocator.allocate(
         request(n, null, first.ipv6Address()), undo)));
     BerthException rolledBack = failure(undo.rollback(refused));
@@ -71,10 +72,10 @@ class EndpointAllocatorTest {
   @Test
   void anUndoneEndpointGivesItsAddressesBack() {
     Network n = fx.network("v6again", "fd00:9::/64");
-    Undo undo = new Undo();
+    Rollback undo = new Rollback();
     Endpoint e = await(fx.allocator.allocate(request(n, null, null), undo));
     BerthException rolledBack = failure(undo.rollback(BerthException.invalid("later step")));
     assertEquals("later step", rolledBack.getMessage());
-    assertEquals(e.ipv6(), await(fx.allocator.allocate(request(n, null, e.ipv6Address()), new Undo())).ipv6());
+    assertEquals(e.ipv6(), await(fx.allocator.allocate(request(n, null, e.ipv6Address()), new Rollback())).ipv6());
   }
 }

@@ -137,13 +137,4 @@ class SandboxSetupTest {
     assertFalse(fx.sandboxHost.exists(id(1)));
     assertTrue(fx.state.sandboxes().isEmpty());
   }
-
-  @Test
-  void aFailureIsTransientWhenARetriableCauseIsInItsChainAndNoRefusal() {
-    BerthException.Unavailable timeout = new BerthException.Unavailable("cluster map: timeout");
-    assertTrue(SandboxSetup.isTransient(timeout));
-    assertTrue(SandboxSetup.isTransient(new BerthException.Internal("undo failed too", timeout)));
-    assertFalse(SandboxSetup.isTransient(new BerthException.InvalidRequest("bad", timeout)));
-    assertFalse(SandboxSetup.isTransient(new IllegalStateException("boom")));
-  }
 }
