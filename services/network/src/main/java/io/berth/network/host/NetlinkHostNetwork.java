@@ -1,5 +1,6 @@
 package io.berth.network.host;
 
+import io.berth.kit.steps.Steps;
 import io.berth.host.Errno;
 import io.berth.host.HostException;
 import io.berth.host.Namespaces;
@@ -79,7 +80,7 @@ public final class NetlinkHostNetwork implements HostNetwork, AutoCloseable {
    */
   @Override
   public void createBridge(String name, int mtu, List<String> addresses) {
-    HostSteps steps = new HostSteps("bridge " + name);
+    Steps steps = new Steps("bridge " + name);
     LinkAttrs attrs = LinkAttrs.named(name).withMtu(mtu).withMac(Mac.randomLocal());
     steps.step("ip link add " + name + " type bridge", () -> netlink.add(Bridge.of(name).with(attrs)),
         () -> netlink.delete(name));

@@ -1,5 +1,6 @@
 package io.berth.network.host;
 
+import io.berth.kit.steps.Steps;
 import io.berth.host.Errno;
 import io.berth.host.HostException;
 import io.berth.host.Namespaces;
@@ -82,7 +83,7 @@ public final class NetnsSandboxHost implements SandboxHost {
    */
   @Override
   public void join(VethJoin j) {
-    HostSteps steps = new HostSteps("endpoint " + j.hostIf());
+    Steps steps = new Steps("endpoint " + j.hostIf());
     Netlink nl = host.netlink();
     steps.step("ip link add " + j.hostIf() + " type veth peer name " + j.ifName() + " netns " + j.sandboxKey(),
         () -> nl.add(Veth.of(j.hostIf(), j.ifName()).withPeerNetns(j.sandboxKey())

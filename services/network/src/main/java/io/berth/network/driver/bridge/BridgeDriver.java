@@ -1,5 +1,8 @@
 package io.berth.network.driver.bridge;
 
+import io.berth.kit.steps.Rollback;
+import io.berth.kit.steps.StepsFailed;
+import io.berth.kit.steps.Teardown;
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.BridgeOptions;
 import io.berth.network.domain.Endpoint;
@@ -9,7 +12,6 @@ import io.berth.network.driver.NetworkDriver;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.FirewallModel;
 import io.berth.network.host.HostNetwork;
-import io.berth.network.host.HostStepsFailed;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.host.VethJoin;
 import io.vertx.core.Future;
@@ -78,19 +80,16 @@ public final class BridgeDriver implements NetworkDriver {
         host.bridgeNetfilter(true);
       }
       return null;
-    }).compose(x -> firewall.putNetwork(n.id(), policy(n, o)).recover(e -> {
-      List<String> errors = new ArrayList<>(List.of("firewall: " + e.getMessage()));
-      return firewall.removeNetwork(n.id()).otherwise(undo -> {
-        errors.add("undo firewall: " + undo.getMessage());
-        return null;
-      }).compose(y -> hostOps.<Void>run("bridge delete " + n.device(), () -> {
-        host.deleteLink(n.device());
-        return null;
-      })).otherwise(undo -> {
-        errors.add("undo bridge: " + undo.getMessage());
-        return null;
-      }).compose(y -> Future.failedFuture(new HostStepsFailed("network " + n.name(), errors, e)));
-    }));
+    }).compose(x -> firewall.putNetwork(n.id(), policy(n, o))
+        // the policy may be half in place: both undos run and every error is reported
+        .recover(e -> new Rollback()
+            .add("bridge", () -> hostOps.run("bridge delete " + n.device(), () -> host.deleteLink(n.device())))
+            .add("firewall", () -> firewall.removeNetwork(n.id()))
+            .undoAll().compose(undos -> {
+              List<String> errors = new ArrayList<>(List.of("firewall: " + e.getMessage()));
+              errors.addAll(undos);
+              return Future.failedFuture(new StepsFailed("network " + n.name(), errors, e));
+            })));
   }
 
   /** The firewall policy of a network. */
@@ -107,18 +106,11 @@ public final class BridgeDriver implements NetworkDriver {
 
   @Override
   public Future<Void> deleteNetwork(Network n) {
-    List<String> errors = new ArrayList<>();
-    return firewall.removeNetwork(n.id()).otherwise(e -> {
-      errors.add("firewall: " + e.getMessage());
-      return null;
-    }).compose(x -> hostOps.<Void>run("bridge delete " + n.device(), () -> {
-      host.deleteLink(n.device());
-      return null;
-    })).otherwise(e -> {
-      errors.add("ip link delete " + n.device() + ": " + e.getMessage());
-      return null;
-    }).compose(x -> errors.isEmpty() ? Future.succeededFuture()
-        : Future.failedFuture(new HostStepsFailed("network " + n.name() + " removal", errors, null)));
+    return new Teardown("network " + n.name() + " removal")
+        .then("firewall", () -> firewall.removeNetwork(n.id()))
+        .then("ip link delete " + n.device(), () -> hostOps.run("bridge delete " + n.device(),
+            () -> host.deleteLink(n.device())))
+        .run();
   }
 
   @Override
