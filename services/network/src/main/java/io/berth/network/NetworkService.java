@@ -135,10 +135,7 @@ public final class NetworkService implements ServiceModule {
         failures));
     NetworkEventsVerticle consumer = new NetworkEventsVerticle(ctx.events(), ctx.node(),
         new ContainerEventsConsumer(setup, ctx.node()));
-    return hostOps.run("sysctl net.ipv4.ip_forward=1", () -> {
-          host.enableForwarding(true);
-          return null;
-        })
+    return hostOps.run("sysctl net.ipv4.ip_forward=1", () -> host.enableForwarding(true))
         .compose(x -> state.load())
         .compose(x -> reconciler.run())
         .compose(report -> {

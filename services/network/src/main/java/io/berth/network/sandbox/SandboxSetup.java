@@ -132,10 +132,7 @@ public final class SandboxSetup {
     Future<Void> namespace = !berthCreates ? Future.succeededFuture()
         : hostOps.run("sandbox create " + c.id(), () -> host.create(c.id())).map(p -> {
           mark("netns", t0, c.id());
-          undo.add("ip netns delete " + c.id(), () -> hostOps.run("sandbox delete", () -> {
-            host.delete(c.id());
-            return null;
-          }));
+          undo.add("ip netns delete " + c.id(), () -> hostOps.run("sandbox delete", () -> host.delete(c.id())));
           return null;
         });
     // Ports and addresses are reserved at the same time, each registering its undo once it holds something.
@@ -249,10 +246,7 @@ public final class SandboxSetup {
       }
       chain = chain.compose(x -> ports.release(containerId));
       if (namespaceGoes) {
-        chain = chain.compose(x -> hostOps.<Void>run("sandbox delete " + containerId, () -> {
-          host.delete(containerId);
-          return null;
-        })).otherwise(e -> {
+        chain = chain.compose(x -> hostOps.run("sandbox delete " + containerId, () -> host.delete(containerId))).otherwise(e -> {
           errors.add("ip netns delete " + containerId + ": " + e.getMessage());
           return null;
         }).onComplete(x -> afterNamespaceDeleted.run());

@@ -79,10 +79,7 @@ final class SharedSandboxes {
       return Future.succeededFuture();
     }
     Future<Void> deleted = !owner.berthCreated() ? Future.succeededFuture()
-        : hostOps.run("sandbox delete " + owner.containerId(), () -> {
-          host.delete(owner.containerId());
-          return null;
-        });
+        : hostOps.run("sandbox delete " + owner.containerId(), () -> host.delete(owner.containerId()));
     return deleted.compose(x -> state.remove(owner));
   }
 

@@ -124,10 +124,7 @@ public final class BridgeDriver implements NetworkDriver {
     boolean route = defaultGateway && !n.internal();
     VethJoin j = new VethJoin(e.hostIf(), n.device(), Path.of(sandboxKey), e.ifName(), e.mac(), o.mtu(), e.ipv4(),
         e.ipv6(), route ? e.gateway4() : null, route ? e.gateway6() : null, e.sysctls());
-    return hostOps.run("endpoint join " + e.hostIf(), () -> {
-      sandboxes.join(j);
-      return null;
-    });
+    return hostOps.run("endpoint join " + e.hostIf(), () -> sandboxes.join(j));
   }
 
   @Override
@@ -135,10 +132,7 @@ public final class BridgeDriver implements NetworkDriver {
     if (sandboxGoing) {
       return Future.succeededFuture(); // deleting the namespace destroys the veth pair asynchronously
     }
-    return hostOps.run("endpoint leave " + e.hostIf(), () -> {
-      sandboxes.leave(e.hostIf());
-      return null;
-    });
+    return hostOps.run("endpoint leave " + e.hostIf(), () -> sandboxes.leave(e.hostIf()));
   }
 
   @Override
