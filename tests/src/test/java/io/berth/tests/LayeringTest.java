@@ -1,5 +1,6 @@
 package io.berth.tests;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -54,6 +55,53 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAPackage("io.berth.host..")
         .because("host work goes through each service's host package (DESIGN §3)")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  @Test
+  void theNetworkRootHoldsOnlyTheService() {
+    classes().that().resideInAPackage("io.berth.network")
+        .should().haveNameMatching("io\\.berth\\.network\\.(NetworkService|Main|package-info)(\\$.*)?")
+        .because("the orchestrators live in packages named for what they do (sandbox, networks, reconcile, state)")
+        .check(classes);
+  }
+
+  @Test
+  void theNetworkDomainIsPure() {
+    noClasses().that().resideInAPackage("io.berth.network.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.hazelcast..", "org.apache.kafka..",
+            "io.berth.network.host..", "io.berth.network.driver..", "io.berth.network.events..",
+            "io.berth.network.api..", "io.berth.network.state..", "io.berth.network.sandbox..",
+            "io.berth.network.networks..", "io.berth.network.reconcile..", "io.berth.network.cluster..")
+        .because("domain records and rules do no I/O (DESIGN §3)")
+        .check(classes);
+  }
+
+  @Test
+  void aSandboxPlanIsPure() {
+    noClasses().that().haveFullyQualifiedName("io.berth.network.sandbox.SandboxPlan")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.hazelcast..", "org.apache.kafka..",
+            "io.berth.network.host..", "io.berth.network.driver..", "io.berth.network.events..",
+            "io.berth.network.state..", "io.berth.network.ipam..", "io.berth.network.ports..",
+            "io.berth.network.cluster..")
+        .because("a container's networking is planned before anything is allocated or touched")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheNetworkAllocatorsTouchHazelcast() {
+    noClasses().that().resideInAPackage("io.berth.network..")
+        .and().resideOutsideOfPackages("io.berth.network", "io.berth.network.cluster..", "io.berth.network.ipam..",
+            "io.berth.network.ports..")
+        .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+        .because("allocation runs as entry processors behind KeyedEntries; the controllers see futures")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheNetworkApiSpeaksHttp() {
+    noClasses().that().resideInAPackage("io.berth.network..").and().resideOutsideOfPackage("io.berth.network.api..")
+        .should().dependOnClassesThat().resideInAPackage("io.vertx.ext.web..")
         .check(classes);
   }
 

@@ -19,6 +19,8 @@ import io.berth.kit.node.BerthNode;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.NetworkSpec;
 import io.berth.network.domain.Sandbox;
+import io.berth.network.sandbox.SandboxLookup;
+import io.berth.network.sandbox.SandboxSetup;
 import io.berth.testing.Await;
 import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
@@ -89,14 +91,15 @@ class SharedSandboxIT {
       }));
       await(service.networks().create(new NetworkSpec("sharenet", "bridge", false, false, false, false, true, false,
           null, List.of(new IpamConfig("10.89.0.0/24", null, null, Map.of())), Map.of(), Map.of(), Map.of())));
-      SandboxController sandboxes = service.sandboxes();
+      SandboxSetup sandboxes = service.setup();
+      SandboxLookup lookup = service.sandboxes();
       Sandbox owner = await(sandboxes.create(container(1, "sharenet", List.of())));
       Sandbox sharer = await(sandboxes.create(container(2, "container:c1", List.of())));
       assertEquals(owner.key(), sharer.key(), "the same namespace");
       assertEquals("container:" + id(1), sharer.mode());
       assertTrue(sharer.endpoints().isEmpty(), "no endpoint of its own");
       assertFalse(sharer.berthCreated(), "not its namespace to remove");
-      assertEquals(sharer, sandboxes.resolveContainer("c2"), "looked up like any container");
+      assertEquals(sharer, lookup.find("c2"), "looked up like any container");
       SandboxReady r = Await.value("the sharer's sandbox.ready", Duration.ofSeconds(30), () -> ready.get(id(2)));
       assertEquals(owner.key(), r.sandboxKey());
       assertEquals(1, r.interfaces().size(), "the owner's interfaces: " + r);
@@ -113,7 +116,7 @@ class SharedSandboxIT {
           List.of(new PortBinding(80, null, "", "5000"))))));
       assertEquals("conflicting options: port publishing and the container type network mode",
           e.getCause().getMessage());
-      e = assertThrows(ExecutionException.class, () -> await(sandboxes.connect("sharenet", "c2", List.of(), null,
+      e = assertThrows(ExecutionException.class, () -> await(service.attachments().connect("sharenet", "c2", List.of(), null,
           null, Map.of())));
       assertTrue(e.getCause().getMessage().startsWith("container sharing network namespace"), e.getCause().getMessage());
 
@@ -128,12 +131,12 @@ class SharedSandboxIT {
       assertTrue(Files.exists(Path.of(owner.key())), "kept while c5 shares it");
       String addrs = lab.exec("nsenter", "--net=" + owner.key(), "--", "ip", "-o", "addr").stdout();
       assertFalse(addrs.contains("10.89.0."), "the owner's endpoint is gone, as with Docker: " + addrs);
-      assertThrows(BerthException.NotFound.class, () -> sandboxes.resolveContainer("c1"));
+      assertThrows(BerthException.NotFound.class, () -> lookup.find("c1"));
       assertThrows(ExecutionException.class, () -> await(sandboxes.create(container(6, "container:c1", List.of()))),
           "a removed owner cannot be joined");
       await(sandboxes.remove(id(5)));
       assertFalse(Files.exists(Path.of(owner.key())), "the last sharer took the namespace with it");
-      assertTrue(service.networks().state().sandboxes().isEmpty(), "nothing left in the state");
+      assertTrue(lookup.all().isEmpty(), "nothing left in the state");
     } finally {
       node.stop();
       service.releaseSandboxDir();

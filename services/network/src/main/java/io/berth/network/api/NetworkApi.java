@@ -3,13 +3,16 @@ package io.berth.network.api;
 import io.berth.events.container.ContainerCreated;
 import io.berth.kit.errors.BerthException;
 import io.berth.kit.http.ServiceHttp;
-import io.berth.network.NetworkController;
-import io.berth.network.SandboxController;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.Network;
 import io.berth.network.domain.NetworkFilters;
 import io.berth.network.domain.NetworkSpec;
 import io.berth.network.domain.Sandbox;
+import io.berth.network.networks.NetworkController;
+import io.berth.network.sandbox.EndpointAttachments;
+import io.berth.network.sandbox.SandboxLookup;
+import io.berth.network.sandbox.SandboxSetup;
+import io.berth.network.sandbox.SetupFailures;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
@@ -27,11 +30,18 @@ import java.util.Map;
  */
 public final class NetworkApi {
   private final NetworkController networks;
-  private final SandboxController sandboxes;
+  private final SandboxSetup setup;
+  private final EndpointAttachments attachments;
+  private final SandboxLookup sandboxes;
+  private final SetupFailures failures;
 
-  public NetworkApi(NetworkController networks, SandboxController sandboxes) {
+  public NetworkApi(NetworkController networks, SandboxSetup setup, EndpointAttachments attachments,
+                    SandboxLookup sandboxes, SetupFailures failures) {
     this.networks = networks;
+    this.setup = setup;
+    this.attachments = attachments;
     this.sandboxes = sandboxes;
+    this.failures = failures;
   }
 
   public void mount(Router router) {
@@ -75,7 +85,7 @@ public final class NetworkApi {
 
   private void inspect(RoutingContext rc) {
     Network n = networks.resolve(rc.pathParam("id"));
-    ServiceHttp.json(rc, 200, NetworkJson.inspect(n, networks.state().endpointsOf(n)));
+    ServiceHttp.json(rc, 200, NetworkJson.inspect(n, networks.endpointsOf(n)));
   }
 
   private void remove(RoutingContext rc) {
@@ -97,14 +107,14 @@ public final class NetworkApi {
     if (a != null) {
       a.forEach(x -> aliases.add(String.valueOf(x)));
     }
-    sandboxes.connect(rc.pathParam("id"), container, aliases, blankToNull(ipamCfg.getString("IPv4Address")),
+    attachments.connect(rc.pathParam("id"), container, aliases, blankToNull(ipamCfg.getString("IPv4Address")),
             blankToNull(ipamCfg.getString("IPv6Address")), strings(cfg.getJsonObject("DriverOpts")))
         .onSuccess(x -> rc.response().setStatusCode(200).end()).onFailure(rc::fail);
   }
 
   private void disconnect(RoutingContext rc) {
     JsonObject b = body(rc);
-    sandboxes.disconnect(rc.pathParam("id"), require(b, "Container"), b.getBoolean("Force", false))
+    attachments.disconnect(rc.pathParam("id"), require(b, "Container"), b.getBoolean("Force", false))
         .onSuccess(x -> rc.response().setStatusCode(200).end()).onFailure(rc::fail);
   }
 
@@ -113,9 +123,9 @@ public final class NetworkApi {
     String id = rc.pathParam("id");
     Sandbox s;
     try {
-      s = sandboxes.resolveContainer(id);
+      s = sandboxes.find(id);
     } catch (BerthException.NotFound e) {
-      BerthException failed = sandboxes.failure(id);
+      BerthException failed = failures.get(id);
       throw failed != null ? failed : e;
     }
     ServiceHttp.json(rc, 200, NetworkJson.sandbox(s, sandboxes.endpointsOf(s)));
@@ -129,11 +139,11 @@ public final class NetworkApi {
     } catch (RuntimeException e) {
       throw BerthException.invalid("invalid container: %s", e.getMessage());
     }
-    reply(rc, 201, sandboxes.create(c).map(s -> NetworkJson.sandbox(s, sandboxes.endpointsOf(s))));
+    reply(rc, 201, setup.create(c).map(s -> NetworkJson.sandbox(s, sandboxes.endpointsOf(s))));
   }
 
   private void removeSandbox(RoutingContext rc) {
-    sandboxes.remove(rc.pathParam("id")).onSuccess(x -> rc.response().setStatusCode(204).end()).onFailure(rc::fail);
+    setup.remove(rc.pathParam("id")).onSuccess(x -> rc.response().setStatusCode(204).end()).onFailure(rc::fail);
   }
 
   private static void reply(RoutingContext rc, int status, Future<?> result) {

@@ -1,6 +1,7 @@
 package io.berth.network.domain;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A CNM endpoint: joins one sandbox to one network. Addresses are reserved before the host is touched and kept
@@ -26,10 +27,10 @@ import java.util.List;
 public record Endpoint(String id, String networkId, String networkName, String containerId, String containerName,
                        String node, String ifName, String hostIf, String mac, String ipv4, String ipv6,
                        String gateway4, String gateway6, List<String> aliases, int mtu,
-                       java.util.Map<String, String> sysctls) {
+                       Map<String, String> sysctls) {
   public Endpoint {
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
-    sysctls = sysctls == null ? java.util.Map.of() : java.util.Map.copyOf(sysctls);
+    sysctls = sysctls == null ? Map.of() : Map.copyOf(sysctls);
   }
 
   /** The IPv4 address without its prefix length, or {@code null}. */

@@ -10,7 +10,8 @@ import java.util.List;
  * @param node          the node it runs on
  * @param key           the network namespace path ({@code SandboxKey})
  * @param berthCreated  berth made the namespace (and removes it); {@code false} when the runtime supplied it
- * @param mode          the container's network mode ({@code bridge}, {@code host}, {@code none} or a network)
+ * @param mode          the network mode in its wire form ({@link NetworkMode}: {@code bridge}, {@code host},
+ *                      {@code none}, {@code container:<id>}, {@code retired})
  * @param endpoints     ids of its endpoints, {@code eth0} first
  * @param ports         the requested publications
  * @param published     the publications in effect
@@ -31,7 +32,17 @@ public record Sandbox(String containerId, String containerName, String node, Str
     return new Sandbox(containerId, containerName, node, key, berthCreated, mode, endpoints, ports, p);
   }
 
+  /** The typed {@link #mode}. */
+  public NetworkMode networkMode() {
+    return NetworkMode.parse(mode);
+  }
+
   public boolean hostMode() {
-    return "host".equals(mode);
+    return networkMode().kind() == NetworkMode.Kind.HOST;
+  }
+
+  /** Kept only as the holder of a namespace others share; invisible to lookups. */
+  public boolean retired() {
+    return networkMode().kind() == NetworkMode.Kind.RETIRED;
   }
 }

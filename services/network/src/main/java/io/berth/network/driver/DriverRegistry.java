@@ -3,6 +3,7 @@ package io.berth.network.driver;
 import io.berth.kit.errors.BerthException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The drivers this node has, by name (like libnetwork's {@code drivers_linux.go} table). */
 public final class DriverRegistry {
@@ -11,6 +12,11 @@ public final class DriverRegistry {
   public DriverRegistry register(NetworkDriver driver) {
     drivers.put(driver.name(), driver);
     return this;
+  }
+
+  /** The driver, if this node has it. */
+  public Optional<NetworkDriver> find(String name) {
+    return Optional.ofNullable(drivers.get(name));
   }
 
   /** The driver, or Docker's 404 {@code plugin "X" not found}. */

@@ -3,6 +3,7 @@ package io.berth.network.driver;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.Network;
 import io.vertx.core.Future;
+import java.util.List;
 
 /**
  * One network driver, in CNM words (libnetwork's {@code driverapi.Driver}, netavark's {@code NetworkDriver}).
@@ -53,4 +54,32 @@ public interface NetworkDriver {
 
   /** Removes what {@link #createEndpoint} made. */
   Future<Void> deleteEndpoint(Network network, Endpoint endpoint);
+
+  /**
+   * The host devices this driver made for the network (a bridge), which reconciliation keeps while the network
+   * exists; a device named like berth's that no network or endpoint owns is removed.
+   */
+  default List<String> devices(Network network) {
+    return List.of();
+  }
+
+  /**
+   * On start, before serving: brings this node's host in line with a stored network (as libnetwork's drivers
+   * restore themselves from their store), making what is missing and putting its policy in place again.
+   *
+   * @return what was made again, for the reconciliation report (e.g. {@code bridge br-0a1b2c3d4e5f})
+   */
+  default Future<List<String>> restoreNetwork(Network network) {
+    return Future.succeededFuture(List.of());
+  }
+
+  /**
+   * On start: joins a stored endpoint again when its interface is gone from the host (its sandbox exists).
+   *
+   * @return whether it was made again
+   */
+  default Future<Boolean> restoreEndpoint(Network network, Endpoint endpoint, String sandboxKey,
+                                          boolean defaultGateway) {
+    return Future.succeededFuture(false);
+  }
 }

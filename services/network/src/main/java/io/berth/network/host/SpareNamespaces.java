@@ -1,5 +1,6 @@
 package io.berth.network.host;
 
+import io.berth.kit.steps.Steps;
 import io.berth.host.Errno;
 import io.berth.host.HostException;
 import io.berth.host.Namespaces;
@@ -132,7 +133,7 @@ public final class SpareNamespaces implements AutoCloseable {
    * up}.
    */
   static Path makeWithLoopback(Namespaces in, String name) {
-    HostSteps steps = new HostSteps("namespace " + name);
+    Steps steps = new Steps("namespace " + name);
     Path[] path = new Path[1];
     steps.step("ip netns add " + name, () -> path[0] = in.create(name), () -> in.delete(name));
     steps.step("ip -n " + name + " link set lo up", () -> {

@@ -97,7 +97,7 @@ public final class AddressPool implements Serializable {
       for (Range r : ranges) {
         if (r.v4 == v4 && r.cidr().contains(a)) {
           if (!r.free(a)) {
-            throw new IpamException("Address already in use", true);
+            throw new IpamException("Address already in use", IpamException.Kind.TAKEN);
           }
           r.allocated.add(a);
           return r.cidr().format(a) + "/" + r.prefixLength;
@@ -117,7 +117,7 @@ public final class AddressPool implements Serializable {
       return null;
     }
     throw new IpamException("no available " + (v4 ? "IPv4" : "IPv6") + " addresses on this network's address pools: "
-        + network);
+        + network, IpamException.Kind.EXHAUSTED);
   }
 
   /** Marks an address as allocated (state restore); returns false if it is outside the subnets. */

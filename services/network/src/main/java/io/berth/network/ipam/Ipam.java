@@ -1,15 +1,10 @@
 package io.berth.network.ipam;
 
-import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.IMap;
+import io.berth.network.cluster.KeyedEntries;
+import io.berth.network.cluster.LocalEntries;
 import io.berth.network.domain.Network;
-import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import java.util.AbstractMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Address allocation, one {@link AddressPool} per network, changed only by the processors of {@link IpamProcessors}
@@ -24,18 +19,17 @@ public final class Ipam {
   /** The cluster map of pools of networks spanning nodes. */
   public static final String MAP = "berth.network.ipam";
 
-  private final Vertx vertx;
-  private final IMap<String, AddressPool> cluster;
-  private final Map<String, AddressPool> local = new ConcurrentHashMap<>();
+  private final KeyedEntries<String, AddressPool> cluster;
+  private final KeyedEntries<String, AddressPool> local = new LocalEntries<>();
 
-  public Ipam(Vertx vertx, IMap<String, AddressPool> cluster) {
-    this.vertx = vertx;
+  /** @param cluster the pools of networks spanning nodes ({@link #MAP}) */
+  public Ipam(KeyedEntries<String, AddressPool> cluster) {
     this.cluster = cluster;
   }
 
   /** Creates the network's pool (if absent) with these addresses marked in use. */
   public Future<Boolean> init(Network n, List<String> allocated) {
-    return run(n, new IpamProcessors.Init(n.ipam(), allocated));
+    return pools(n).submit(n.id(), new IpamProcessors.Init(n.ipam(), allocated));
   }
 
   /**
@@ -43,9 +37,9 @@ public final class Ipam {
    * {@code null} when the network has no subnet of that family. Fails with {@link IpamException}.
    */
   public Future<String> allocate(Network n, boolean v4, String requested) {
-    return run(n, new IpamProcessors.Allocate(v4, requested)).compose(r -> r.error() == null
+    return pools(n).submit(n.id(), new IpamProcessors.Allocate(v4, requested)).compose(r -> r.error() == null
         ? Future.succeededFuture(r.address())
-        : Future.failedFuture(new IpamException(r.error(), r.conflict())));
+        : Future.failedFuture(new IpamException(r.error(), r.kind())));
   }
 
   /** Gives addresses back (nulls ignored). */
@@ -54,44 +48,16 @@ public final class Ipam {
     if (some.isEmpty()) {
       return Future.succeededFuture();
     }
-    return run(n, new IpamProcessors.Release(some)).mapEmpty();
+    return pools(n).submit(n.id(), new IpamProcessors.Release(some)).mapEmpty();
   }
 
   /** Drops the network's pool. */
   public Future<Void> drop(Network n) {
-    if (isLocal(n)) {
-      local.remove(n.id());
-      return Future.succeededFuture();
-    }
-    return on(cluster.removeAsync(n.id())).mapEmpty();
+    return pools(n).remove(n.id());
   }
 
-  private static boolean isLocal(Network n) {
-    return "local".equals(n.scope());
-  }
-
-  /** Runs the processor on the pool: in place and atomically per network here, or on the cluster key's owner. */
-  private <R> Future<R> run(Network n, EntryProcessor<String, AddressPool, R> processor) {
-    if (!isLocal(n)) {
-      return on(cluster.submitToKey(n.id(), processor));
-    }
-    Object[] result = new Object[1];
-    try {
-      local.compute(n.id(), (id, pool) -> {
-        Map.Entry<String, AddressPool> entry = new AbstractMap.SimpleEntry<>(id, pool);
-        result[0] = processor.process(entry);
-        return entry.getValue();
-      });
-    } catch (RuntimeException e) {
-      return Future.failedFuture(e);
-    }
-    @SuppressWarnings("unchecked")
-    R r = (R) result[0];
-    return Future.succeededFuture(r);
-  }
-
-  private <T> Future<T> on(java.util.concurrent.CompletionStage<T> stage) {
-    Context ctx = vertx.getOrCreateContext();
-    return Future.fromCompletionStage(stage, ctx);
+  /** This node's memory for a {@code local} network, the cluster map for one spanning nodes. */
+  private KeyedEntries<String, AddressPool> pools(Network n) {
+    return "local".equals(n.scope()) ? local : cluster;
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 final class IpamProcessors {
   private IpamProcessors() {}
 
-  /** The outcome of an allocation: the address, or Docker's message and whether it is a conflict. */
-  record Result(String address, String error, boolean conflict) implements Serializable {}
+  /** The outcome of an allocation: the address, or Docker's message and what kind of refusal it is. */
+  record Result(String address, String error, IpamException.Kind kind) implements Serializable {}
 
   /** Creates the pool unless it exists, then marks the given addresses allocated (restore after a cold start). */
   record Init(List<IpamConfig> configs, List<String> allocated) implements EntryProcessor<String, AddressPool, Boolean> {
@@ -37,14 +37,14 @@ final class IpamProcessors {
     public Result process(Map.Entry<String, AddressPool> entry) {
       AddressPool pool = entry.getValue();
       if (pool == null) {
-        return new Result(null, "network " + entry.getKey() + " has no address pool", false);
+        return new Result(null, "network " + entry.getKey() + " has no address pool", IpamException.Kind.INVALID);
       }
       try {
         String a = pool.allocate(v4, requested);
         entry.setValue(pool);
-        return new Result(a, null, false);
+        return new Result(a, null, null);
       } catch (IpamException e) {
-        return new Result(null, e.getMessage(), e.conflict());
+        return new Result(null, e.getMessage(), e.kind());
       }
     }
   }

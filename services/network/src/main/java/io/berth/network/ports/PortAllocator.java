@@ -1,12 +1,10 @@
 package io.berth.network.ports;
 
 import com.hazelcast.map.EntryProcessor;
-import com.hazelcast.map.IMap;
-import io.berth.kit.errors.BerthException;
+import io.berth.network.cluster.KeyedEntries;
 import io.berth.network.domain.PortMapping;
 import io.berth.network.domain.PortRequest;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +16,11 @@ import java.util.Map;
 public final class PortAllocator {
   public static final String MAP = "berth.network.ports";
 
-  private final Vertx vertx;
-  private final IMap<String, PortTable> tables;
+  private final KeyedEntries<String, PortTable> tables;
   private final String node;
 
-  public PortAllocator(Vertx vertx, IMap<String, PortTable> tables, String node) {
-    this.vertx = vertx;
+  /** @param tables the nodes' port tables ({@link #MAP}) */
+  public PortAllocator(KeyedEntries<String, PortTable> tables, String node) {
     this.tables = tables;
     this.node = node;
   }
@@ -67,14 +64,16 @@ public final class PortAllocator {
     }
   }
 
-  /** Reserves ports for every request, all or none; 409 with Docker's message on a collision. */
+  /**
+   * Reserves ports for every request, all or none; fails with {@link PortTable.PortConflict} (the port allocator's
+   * {@code Bind for 0.0.0.0:80 failed: port is already allocated}) on a collision.
+   */
   public Future<int[]> reserve(String containerId, List<PortRequest> requests) {
     if (requests.isEmpty()) {
       return Future.succeededFuture(new int[0]);
     }
-    return Future.fromCompletionStage(tables.submitToKey(node, new Reserve(containerId, requests)),
-        vertx.getOrCreateContext()).compose(o -> o.error() == null ? Future.succeededFuture(o.ports())
-        : Future.failedFuture(new BerthException.Conflict(o.error())));
+    return tables.submit(node, new Reserve(containerId, requests)).compose(o -> o.error() == null ? Future.succeededFuture(o.ports())
+        : Future.failedFuture(new PortTable.PortConflict(o.error())));
   }
 
   /** Marks existing publications held (restore after a cold start). */
@@ -82,12 +81,10 @@ public final class PortAllocator {
     if (mappings.isEmpty()) {
       return Future.succeededFuture();
     }
-    return Future.fromCompletionStage(tables.submitToKey(node, new Hold(mappings, containerId)),
-        vertx.getOrCreateContext()).mapEmpty();
+    return tables.submit(node, new Hold(mappings, containerId)).mapEmpty();
   }
 
   public Future<Void> release(String containerId) {
-    return Future.fromCompletionStage(tables.submitToKey(node, new Release(containerId)), vertx.getOrCreateContext())
-        .mapEmpty();
+    return tables.submit(node, new Release(containerId)).mapEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package io.berth.network.host;
 
+import io.berth.kit.steps.StepsFailed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,17 +35,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class BridgeHostIT {
   @RegisterExtension LabNetns lab = new LabNetns();
   Vertx vertx;
-  HostNetwork host;
-  SandboxHost sandboxes;
-  Firewall firewall;
+  NetlinkHostNetwork host;
+  NetnsSandboxHost sandboxes;
+  NftablesFirewall firewall;
   int mtu;
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
-    host = new HostNetwork(lab.netns(), lab.root().resolve("netns"));
-    sandboxes = new SandboxHost(host);
-    firewall = new Firewall(lab.nft(), new HostOps(vertx, OpenTelemetry.noop()));
+    host = new NetlinkHostNetwork(lab.netns(), lab.root().resolve("netns"));
+    sandboxes = new NetnsSandboxHost(host);
+    firewall = new NftablesFirewall(lab.nft(), new HostOps(vertx, OpenTelemetry.noop()));
     host.enableForwarding(false);
   }
 
@@ -147,14 +148,14 @@ class BridgeHostIT {
     host.createBridge("br-bbbbbbbbbbbb", 0, List.of("10.62.0.1/24"));
     Path a = sandbox("cf");
     // the sandbox side fails (gateway outside every connected prefix): the veth made first must go
-    HostStepsFailed e = assertThrows(HostStepsFailed.class, () -> join(a, "vb000000000003", "br-bbbbbbbbbbbb",
+    StepsFailed e = assertThrows(StepsFailed.class, () -> join(a, "vb000000000003", "br-bbbbbbbbbbbb",
         "10.62.0.2/24", "10.99.0.1"));
     assertTrue(e.getMessage().contains("configure eth0"), e.getMessage());
     assertFalse(host.linkExists("vb000000000003"));
     assertFalse(lab.exec("nsenter", "--net=" + a, "--", "ip", "-o", "link").stdout().contains("eth0"));
     assertFalse(lab.exec("nsenter", "--net=" + a, "--", "ip", "-o", "addr").stdout().contains("10.62.0.2"));
     // a missing bridge: refused at the first step, nothing made
-    assertThrows(HostStepsFailed.class, () -> join(a, "vb000000000004", "br-nosuchbridge", "10.62.0.3/24", null));
+    assertThrows(StepsFailed.class, () -> join(a, "vb000000000004", "br-nosuchbridge", "10.62.0.3/24", null));
     assertFalse(host.linkExists("vb000000000004"));
     host.deleteLink("br-bbbbbbbbbbbb");
   }
@@ -162,16 +163,16 @@ class BridgeHostIT {
   @Test
   void aFailedBridgeOrSandboxLeavesNothing() {
     // an address twice: the second add fails and the bridge is deleted again
-    assertThrows(HostStepsFailed.class, () -> host.createBridge("br-cccccccccccc", 0,
+    assertThrows(StepsFailed.class, () -> host.createBridge("br-cccccccccccc", 0,
         List.of("10.63.0.1/24", "10.63.0.1/24")));
     assertFalse(host.linkExists("br-cccccccccccc"));
     // a link of that name already exists: refused, the existing one is untouched
     lab.netlink().add(Veth.of("br-dddddddddddd", "peer0").with(LinkAttrs.named("br-dddddddddddd")));
-    assertThrows(HostStepsFailed.class, () -> host.createBridge("br-dddddddddddd", 0, List.of("10.64.0.1/24")));
+    assertThrows(StepsFailed.class, () -> host.createBridge("br-dddddddddddd", 0, List.of("10.64.0.1/24")));
     assertTrue(host.linkExists("br-dddddddddddd"));
     host.deleteLink("br-dddddddddddd");
     sandbox("cdup");
-    assertThrows(HostStepsFailed.class, () -> sandbox("cdup"));
+    assertThrows(StepsFailed.class, () -> sandbox("cdup"));
     assertTrue(sandboxes.exists(sb("cdup")), "the existing sandbox stays");
   }
 

@@ -44,7 +44,7 @@ class IpamScopesTest {
 
   @Test
   void localPoolsStayOnTheNodeAndClusterPoolsGoToTheMap() throws Exception {
-    Ipam ipam = new Ipam(vertx, member.getMap(Ipam.MAP));
+    Ipam ipam = new Ipam(new io.berth.network.cluster.HazelcastEntries<>(vertx, member.getMap(Ipam.MAP)));
     Network local = network("local", "10.77.0.0/24");
     Network swarm = network("swarm", "10.78.0.0/24");
     ipam.init(local, List.of()).await(10, TimeUnit.SECONDS);

@@ -1,5 +1,8 @@
 package io.berth.network.driver.bridge;
 
+import io.berth.kit.steps.Rollback;
+import io.berth.kit.steps.StepsFailed;
+import io.berth.kit.steps.Teardown;
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.BridgeOptions;
 import io.berth.network.domain.Endpoint;
@@ -9,7 +12,6 @@ import io.berth.network.driver.NetworkDriver;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.FirewallModel;
 import io.berth.network.host.HostNetwork;
-import io.berth.network.host.HostStepsFailed;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.host.VethJoin;
 import io.vertx.core.Future;
@@ -78,15 +80,16 @@ public final class BridgeDriver implements NetworkDriver {
         host.bridgeNetfilter(true);
       }
       return null;
-    }).compose(x -> firewall.putNetwork(n.id(), policy(n, o)).recover(e -> {
-      firewall.removeNetwork(n.id());
-      return hostOps.<Void>run("bridge delete " + n.device(), () -> {
-        host.deleteLink(n.device());
-        return null;
-      }).transform(undo -> Future.failedFuture(new HostStepsFailed("network " + n.name(),
-          undo.failed() ? List.of("firewall: " + e.getMessage(), "undo bridge: " + undo.cause().getMessage())
-              : List.of("firewall: " + e.getMessage()), e)));
-    }));
+    }).compose(x -> firewall.putNetwork(n.id(), policy(n, o))
+        // the policy may be half in place: both undos run and every error is reported
+        .recover(e -> new Rollback()
+            .add("bridge", () -> hostOps.run("bridge delete " + n.device(), () -> host.deleteLink(n.device())))
+            .add("firewall", () -> firewall.removeNetwork(n.id()))
+            .undoAll().compose(undos -> {
+              List<String> errors = new ArrayList<>(List.of("firewall: " + e.getMessage()));
+              errors.addAll(undos);
+              return Future.failedFuture(new StepsFailed("network " + n.name(), errors, e));
+            })));
   }
 
   /** The firewall policy of a network. */
@@ -103,18 +106,11 @@ public final class BridgeDriver implements NetworkDriver {
 
   @Override
   public Future<Void> deleteNetwork(Network n) {
-    List<String> errors = new ArrayList<>();
-    return firewall.removeNetwork(n.id()).otherwise(e -> {
-      errors.add("firewall: " + e.getMessage());
-      return null;
-    }).compose(x -> hostOps.<Void>run("bridge delete " + n.device(), () -> {
-      host.deleteLink(n.device());
-      return null;
-    })).otherwise(e -> {
-      errors.add("ip link delete " + n.device() + ": " + e.getMessage());
-      return null;
-    }).compose(x -> errors.isEmpty() ? Future.succeededFuture()
-        : Future.failedFuture(new HostStepsFailed("network " + n.name() + " removal", errors, null)));
+    return new Teardown("network " + n.name() + " removal")
+        .then("firewall", () -> firewall.removeNetwork(n.id()))
+        .then("ip link delete " + n.device(), () -> hostOps.run("bridge delete " + n.device(),
+            () -> host.deleteLink(n.device())))
+        .run();
   }
 
   @Override
@@ -128,10 +124,7 @@ public final class BridgeDriver implements NetworkDriver {
     boolean route = defaultGateway && !n.internal();
     VethJoin j = new VethJoin(e.hostIf(), n.device(), Path.of(sandboxKey), e.ifName(), e.mac(), o.mtu(), e.ipv4(),
         e.ipv6(), route ? e.gateway4() : null, route ? e.gateway6() : null, e.sysctls());
-    return hostOps.run("endpoint join " + e.hostIf(), () -> {
-      sandboxes.join(j);
-      return null;
-    });
+    return hostOps.run("endpoint join " + e.hostIf(), () -> sandboxes.join(j));
   }
 
   @Override
@@ -139,14 +132,34 @@ public final class BridgeDriver implements NetworkDriver {
     if (sandboxGoing) {
       return Future.succeededFuture(); // deleting the namespace destroys the veth pair asynchronously
     }
-    return hostOps.run("endpoint leave " + e.hostIf(), () -> {
-      sandboxes.leave(e.hostIf());
-      return null;
-    });
+    return hostOps.run("endpoint leave " + e.hostIf(), () -> sandboxes.leave(e.hostIf()));
   }
 
   @Override
   public Future<Void> deleteEndpoint(Network network, Endpoint endpoint) {
     return Future.succeededFuture();
+  }
+
+  @Override
+  public List<String> devices(Network n) {
+    return List.of(n.device());
+  }
+
+  /** The bridge again if it is gone (with its policy), else the policy alone. */
+  @Override
+  public Future<List<String>> restoreNetwork(Network n) {
+    return hostOps.run("link exists " + n.device(), () -> host.linkExists(n.device())).compose(exists -> exists
+        ? firewall.putNetwork(n.id(), policy(n)).map(List.<String>of())
+        : createNetwork(n).map(List.of("bridge " + n.device())));
+  }
+
+  @Override
+  public Future<Boolean> restoreEndpoint(Network n, Endpoint e, String sandboxKey, boolean defaultGateway) {
+    if (e.hostIf() == null) {
+      return Future.succeededFuture(false);
+    }
+    return hostOps.run("link exists " + e.hostIf(), () -> host.linkExists(e.hostIf())).compose(exists -> exists
+        ? Future.succeededFuture(false)
+        : createEndpoint(n, e).compose(x -> join(n, e, sandboxKey, defaultGateway)).map(true));
   }
 }

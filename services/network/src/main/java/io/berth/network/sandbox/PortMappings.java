@@ -1,4 +1,4 @@
-package io.berth.network;
+package io.berth.network.sandbox;
 
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.PortMapping;
@@ -8,11 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Port requests turned into publications on a container's address, and publications into firewall entries. */
-final class PortMappings {
+public final class PortMappings {
   private PortMappings() {}
 
   /** The publications in effect: request {@code i} got host port {@code hostPorts[i]}, aimed at the gateway endpoint. */
-  static List<PortMapping> of(List<PortRequest> requests, int[] hostPorts, Endpoint gateway) {
+  public static List<PortMapping> of(List<PortRequest> requests, int[] hostPorts, Endpoint gateway) {
     List<PortMapping> out = new ArrayList<>();
     if (gateway == null) {
       return out;
@@ -28,7 +28,7 @@ final class PortMappings {
   }
 
   /** The firewall entries of publications. */
-  static List<FirewallModel.Port> rules(List<PortMapping> mapped) {
+  public static List<FirewallModel.Port> rules(List<PortMapping> mapped) {
     return mapped.stream().map(m -> new FirewallModel.Port(m.protocol(), m.hostIp(), m.hostPort(), m.containerIp(),
         m.containerPort())).toList();
   }

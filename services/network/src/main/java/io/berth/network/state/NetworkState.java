@@ -1,4 +1,4 @@
-package io.berth.network;
+package io.berth.network.state;
 
 import io.berth.kit.state.StateStore;
 import io.berth.network.domain.Endpoint;

@@ -6,27 +6,13 @@ import io.berth.network.domain.Network;
 import io.vertx.core.Future;
 
 /**
- * The {@code host} and {@code null} drivers: one predefined network each, no interfaces (a {@code host} container
- * shares the node's namespace; a {@code none} container's sandbox has only {@code lo}), nothing to program.
+ * The {@code null} driver: the one predefined {@code none} network, whose containers have a namespace with only
+ * {@code lo}. Its endpoints get no interface and nothing is programmed.
  */
-public final class LocalOnlyDriver implements NetworkDriver {
-  private final String name;
-
-  private LocalOnlyDriver(String name) {
-    this.name = name;
-  }
-
-  public static LocalOnlyDriver host() {
-    return new LocalOnlyDriver("host");
-  }
-
-  public static LocalOnlyDriver none() {
-    return new LocalOnlyDriver("null");
-  }
-
+public final class NullDriver implements NetworkDriver {
   @Override
   public String name() {
-    return name;
+    return "null";
   }
 
   @Override
@@ -36,8 +22,13 @@ public final class LocalOnlyDriver implements NetworkDriver {
 
   @Override
   public Network validate(Network proposed) {
+    return onlyPredefined(name(), proposed);
+  }
+
+  /** Docker allows one network of the {@code host} and {@code null} drivers each: the predefined one. */
+  static Network onlyPredefined(String driver, Network proposed) {
     if (!proposed.predefined()) {
-      throw BerthException.invalid("only one instance of \"%s\" network is allowed", name);
+      throw BerthException.invalid("only one instance of \"%s\" network is allowed", driver);
     }
     return proposed;
   }

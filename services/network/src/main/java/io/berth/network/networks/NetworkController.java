@@ -1,21 +1,25 @@
-package io.berth.network;
+package io.berth.network.networks;
 
 import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.kit.errors.BerthException;
-import io.berth.kit.tracing.HostOps;
+import io.berth.kit.http.DockerRefs;
 import io.berth.network.domain.BridgeOptions;
+import io.berth.network.domain.Endpoint;
+import io.berth.network.domain.Ids;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.Network;
 import io.berth.network.domain.NetworkFilters;
 import io.berth.network.domain.NetworkSpec;
 import io.berth.network.driver.DriverRegistry;
 import io.berth.network.driver.NetworkDriver;
-import io.berth.network.events.NetworkEvents;
-import io.berth.network.host.HostNetwork;
+import io.berth.network.driver.bridge.BridgeDriver;
+import io.berth.network.events.NetworkEventsPublisher;
+import io.berth.network.host.UsedPrefixes;
 import io.berth.network.ipam.Cidr;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ipam.IpamException;
 import io.berth.network.ipam.SubnetPlanner;
+import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,28 +42,19 @@ public final class NetworkController {
   private final DriverRegistry drivers;
   private final Ipam ipam;
   private final SubnetPlanner planner;
-  private final NetworkEvents events;
-  private final HostNetwork host;
-  private final HostOps hostOps;
+  private final NetworkEventsPublisher events;
+  private final UsedPrefixes host;
   private final KeyedLanes lanes = new KeyedLanes();
 
+  /** @param host what the node routes and addresses, which new subnets must not overlap */
   public NetworkController(NetworkState state, DriverRegistry drivers, Ipam ipam, SubnetPlanner planner,
-                           NetworkEvents events, HostNetwork host, HostOps hostOps) {
+                           NetworkEventsPublisher events, UsedPrefixes host) {
     this.state = state;
     this.drivers = drivers;
     this.ipam = ipam;
     this.planner = planner;
     this.events = events;
     this.host = host;
-    this.hostOps = hostOps;
-  }
-
-  public NetworkState state() {
-    return state;
-  }
-
-  public DriverRegistry drivers() {
-    return drivers;
   }
 
   /** {@code POST /networks/create}. */
@@ -110,7 +105,7 @@ public final class NetworkController {
 
   /** Subnets of this node's networks and every prefix routed or addressed in the node's namespace. */
   private Future<List<Cidr>> subnetsInUse() {
-    return hostOps.run("ip route show; ip addr show", host::prefixesInUse).map(prefixes -> {
+    return host.prefixesInUse().map(prefixes -> {
       List<Cidr> out = new ArrayList<>();
       for (Network n : state.networks()) {
         n.ipam().forEach(c -> out.add(Cidr.parse(c.subnet())));
@@ -147,7 +142,7 @@ public final class NetworkController {
           o.put(BridgeOptions.ICC, "true");
           o.put(BridgeOptions.MASQ, "true");
           o.put(BridgeOptions.HOST_BINDING, "0.0.0.0");
-          o.put(BridgeOptions.NAME, "berth0");
+          o.put(BridgeOptions.NAME, BridgeDriver.DEFAULT_BRIDGE_DEVICE);
           o.put(BridgeOptions.MTU, String.valueOf(mtu.orElse(1500)));
           return predefined(Network.DEFAULT_BRIDGE, "bridge", pools, o);
         });
@@ -163,25 +158,15 @@ public final class NetworkController {
     return define(driver.validate(n), driver).mapEmpty();
   }
 
-  /** Docker's lookup: exact id, exact name, then a unique id prefix; 404 {@code network X not found}. */
+  /** Docker's lookup: exact id, exact name, then a unique id prefix, with Docker's errors ({@link DockerRefs}). */
   public Network resolve(String ref) {
     Network byId = state.network(ref);
-    if (byId != null) {
-      return byId;
-    }
-    Optional<Network> named = byName(ref);
-    if (named.isPresent()) {
-      return named.get();
-    }
-    List<Network> prefixed = state.networks().stream().filter(n -> n.id().startsWith(ref)).toList();
-    if (prefixed.size() == 1) {
-      return prefixed.get(0);
-    }
-    if (prefixed.size() > 1) {
-      throw BerthException.invalid("network %s is ambiguous (%d matches found based on ID prefix)", ref,
-          prefixed.size());
-    }
-    throw BerthException.notFound("network %s not found", ref);
+    return byId != null ? byId : DockerRefs.network(state.networks(), ref, Network::id, Network::name);
+  }
+
+  /** The network a container's attachment names: {@code default} is the node's default bridge. */
+  public Network forContainer(String ref) {
+    return "default".equals(ref) ? defaultBridge() : resolve(ref);
   }
 
   public Optional<Network> byName(String name) {
@@ -200,6 +185,11 @@ public final class NetworkController {
 
   public boolean inUse(Network n) {
     return state.endpoints().stream().anyMatch(e -> e.networkId().equals(n.id()));
+  }
+
+  /** The network's endpoints on this node ({@code docker network inspect}'s {@code Containers}). */
+  public List<Endpoint> endpointsOf(Network n) {
+    return state.endpointsOf(n);
   }
 
   /** {@code DELETE /networks/{id}}: refused for predefined networks (403) and while endpoints exist (409). */

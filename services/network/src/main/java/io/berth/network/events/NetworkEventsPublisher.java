@@ -1,6 +1,8 @@
 package io.berth.network.events;
 
 import io.berth.events.BerthEvents;
+import io.berth.events.EventCatalog;
+import io.berth.events.EventType;
 import io.berth.events.Protocol;
 import io.berth.events.network.EndpointJoined;
 import io.berth.events.network.EndpointLeft;
@@ -12,6 +14,7 @@ import io.berth.events.network.PortsPublished;
 import io.berth.events.network.PortsUnpublished;
 import io.berth.events.network.PublishedPort;
 import io.berth.events.network.SandboxInterface;
+import io.berth.events.network.SandboxFailed;
 import io.berth.events.network.SandboxReady;
 import io.berth.events.network.SandboxRemoved;
 import io.berth.events.network.Subnet;
@@ -32,14 +35,14 @@ import org.slf4j.LoggerFactory;
  * and ports keyed by container id (so one container's facts stay in order). A publish failure is logged, not
  * returned: the change is already durable in the state store.
  */
-public final class NetworkEvents {
-  private static final Logger LOG = LoggerFactory.getLogger(NetworkEvents.class);
+public final class NetworkEventsPublisher {
+  private static final Logger LOG = LoggerFactory.getLogger(NetworkEventsPublisher.class);
 
   private final EventBus bus;
   private final String node;
   private final String source;
 
-  public NetworkEvents(EventBus bus, String node) {
+  public NetworkEventsPublisher(EventBus bus, String node) {
     this.bus = bus;
     this.node = node;
     this.source = "urn:berth:node:" + node + ":network";
@@ -47,12 +50,12 @@ public final class NetworkEvents {
 
   public Future<Void> networkCreated(Network n) {
     List<Subnet> subnets = n.ipam().stream().map(c -> new Subnet(c.subnet(), c.gateway(), c.ipRange())).toList();
-    return publish("io.berth.network.network.created", n.id(), new NetworkCreated(n.id(), n.name(), n.driver(),
+    return publish(EventCatalog.NETWORK_CREATED, n.id(), new NetworkCreated(n.id(), n.name(), n.driver(),
         scope(n), n.node(), subnets, n.internal(), n.labels(), n.options()));
   }
 
   public Future<Void> networkRemoved(Network n) {
-    return publish("io.berth.network.network.removed", n.id(), new NetworkRemoved(n.id(), n.name(), n.driver(),
+    return publish(EventCatalog.NETWORK_REMOVED, n.id(), new NetworkRemoved(n.id(), n.name(), n.driver(),
         scope(n), node));
   }
 
@@ -63,10 +66,10 @@ public final class NetworkEvents {
     for (Endpoint e : endpoints) {
       sent.add(joined(e, networks.apply(e.networkId())));
     }
-    sent.add(publish("io.berth.network.sandbox.ready", s.containerId(),
+    sent.add(publish(EventCatalog.SANDBOX_READY, s.containerId(),
         new SandboxReady(s.containerId(), s.key(), node, interfaces(endpoints, networks), s.containerName())));
     if (!s.published().isEmpty()) {
-      sent.add(publish("io.berth.network.ports.published", s.containerId(),
+      sent.add(publish(EventCatalog.PORTS_PUBLISHED, s.containerId(),
           new PortsPublished(s.containerId(), node, ports(s.published()))));
     }
     return Future.all(sent).mapEmpty();
@@ -78,7 +81,7 @@ public final class NetworkEvents {
    */
   public Future<Void> sharedSandboxReady(Sandbox s, List<Endpoint> ownersEndpoints,
                                          Function<String, Network> networks) {
-    return publish("io.berth.network.sandbox.ready", s.containerId(),
+    return publish(EventCatalog.SANDBOX_READY, s.containerId(),
         new SandboxReady(s.containerId(), s.key(), node, interfaces(ownersEndpoints, networks), s.containerName()));
   }
 
@@ -103,13 +106,13 @@ public final class NetworkEvents {
   }
 
   public Future<Void> joined(Endpoint e, Network n) {
-    return publish("io.berth.network.endpoint.joined", e.containerId(), new EndpointJoined(e.id(), e.networkId(),
+    return publish(EventCatalog.ENDPOINT_JOINED, e.containerId(), new EndpointJoined(e.id(), e.networkId(),
         e.networkName(), e.containerId(), e.containerName(), e.aliases(), e.ipv4(), e.ipv6(), e.mac(), node,
         n != null && n.dnsEnabled()));
   }
 
   public Future<Void> left(Endpoint e, Network n) {
-    return publish("io.berth.network.endpoint.left", e.containerId(), new EndpointLeft(e.id(), e.networkId(),
+    return publish(EventCatalog.ENDPOINT_LEFT, e.containerId(), new EndpointLeft(e.id(), e.networkId(),
         e.networkName(), e.containerId(), e.containerName(), e.aliases(), e.ipv4(), e.ipv6(), e.mac(), node,
         n != null && n.dnsEnabled()));
   }
@@ -118,17 +121,25 @@ public final class NetworkEvents {
     if (published.isEmpty()) {
       return Future.succeededFuture();
     }
-    return publish("io.berth.network.ports.unpublished", containerId,
+    return publish(EventCatalog.PORTS_UNPUBLISHED, containerId,
         new PortsUnpublished(containerId, node, ports(published)));
   }
 
   public Future<Void> sandboxRemoved(Sandbox s) {
-    return publish("io.berth.network.sandbox.removed", s.containerId(),
+    return publish(EventCatalog.SANDBOX_REMOVED, s.containerId(),
         new SandboxRemoved(s.containerId(), s.key(), node));
   }
 
+  /**
+   * {@code sandbox.failed}: the container's sandbox could not be set up, with Docker's status and message, so whoever
+   * waits for {@code sandbox.ready} stops waiting.
+   */
+  public Future<Void> sandboxFailed(String containerId, int status, String message) {
+    return publish(EventCatalog.SANDBOX_FAILED, containerId, new SandboxFailed(containerId, node, status, message));
+  }
+
   public Future<Void> reconciled(List<String> removed, List<String> recreated) {
-    return publish("io.berth.network.host.reconciled", node, new HostReconciled(node, removed, recreated));
+    return publish(EventCatalog.HOST_RECONCILED, node, new HostReconciled(node, removed, recreated));
   }
 
   private static List<PublishedPort> ports(List<PortMapping> ms) {
@@ -144,14 +155,14 @@ public final class NetworkEvents {
     };
   }
 
-  private Future<Void> publish(String type, String key, Record data) {
+  private Future<Void> publish(EventType type, String key, Record data) {
     try {
       return bus.publish(BerthEvents.create(type, source, key, data)).recover(e -> {
-        LOG.warn("publishing {} for {} failed: {}", type, key, e.getMessage());
+        LOG.warn("publishing {} for {} failed: {}", type.type(), key, e.getMessage());
         return Future.succeededFuture();
       });
     } catch (IllegalArgumentException e) {
-      LOG.warn("not publishing {} for {}: {}", type, key, e.getMessage());
+      LOG.warn("not publishing {} for {}: {}", type.type(), key, e.getMessage());
       return Future.succeededFuture();
     }
   }

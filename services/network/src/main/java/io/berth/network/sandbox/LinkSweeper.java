@@ -1,8 +1,9 @@
-package io.berth.network;
+package io.berth.network.sandbox;
 
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.host.HostNetwork;
+import io.berth.network.state.NetworkState;
 import io.vertx.core.Vertx;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * pairs asynchronously). A namespace still held by a process outlives its file, and then so do its veths; shortly
  * after removals this sweep deletes every {@code vb*} link no endpoint owns. Bursts share one sweep.
  */
-final class LinkSweeper {
+public final class LinkSweeper {
   private static final Logger LOG = LoggerFactory.getLogger(LinkSweeper.class);
   private static final long DELAY_MS = 1500;
 
@@ -25,7 +26,7 @@ final class LinkSweeper {
   private final HostOps hostOps;
   private final HostNetwork host;
   private final NetworkState state;
-  private final Set<String> inFlight;
+  private final InFlightLinks inFlight;
   private final AtomicBoolean scheduled = new AtomicBoolean();
   private volatile boolean stopped;
   private volatile long timer = -1;
@@ -34,7 +35,7 @@ final class LinkSweeper {
    * @param inFlight host interfaces of endpoints being set up (made before their endpoint is stored); a link is in
    *                 this set or in the state from its creation until its removal
    */
-  LinkSweeper(Vertx vertx, HostOps hostOps, HostNetwork host, NetworkState state, Set<String> inFlight) {
+  public LinkSweeper(Vertx vertx, HostOps hostOps, HostNetwork host, NetworkState state, InFlightLinks inFlight) {
     this.vertx = vertx;
     this.hostOps = hostOps;
     this.host = host;
@@ -42,7 +43,7 @@ final class LinkSweeper {
     this.inFlight = inFlight;
   }
 
-  void schedule() {
+  public void schedule() {
     if (!stopped && scheduled.compareAndSet(false, true)) {
       timer = vertx.setTimer(DELAY_MS, id -> {
         scheduled.set(false);
@@ -54,7 +55,7 @@ final class LinkSweeper {
   }
 
   /** No sweep after this: the service is stopping and its netlink socket about to close. */
-  void stop() {
+  public void stop() {
     stopped = true;
     vertx.cancelTimer(timer);
   }
@@ -66,7 +67,7 @@ final class LinkSweeper {
       // Owners are read after the listing: a link listed was made before, so it is in flight or stored by now.
       Set<String> owned = state.endpoints().stream().map(Endpoint::hostIf).filter(Objects::nonNull)
           .collect(Collectors.toSet());
-      owned.addAll(inFlight);
+      owned.addAll(inFlight.snapshot());
       for (String l : links) {
         if (l.startsWith("vb") && HostNetwork.isBerthLink(l) && !owned.contains(l)) {
           host.deleteLink(l);

@@ -1,18 +1,21 @@
-package io.berth.network;
+package io.berth.network.reconcile;
 
 import io.berth.kit.tracing.HostOps;
 import io.berth.network.domain.Endpoint;
 import io.berth.network.domain.Network;
 import io.berth.network.domain.Sandbox;
-import io.berth.network.driver.bridge.BridgeDriver;
-import io.berth.network.events.NetworkEvents;
+import io.berth.network.driver.DriverRegistry;
+import io.berth.network.driver.NetworkDriver;
+import io.berth.network.events.NetworkEventsPublisher;
 import io.berth.network.host.Firewall;
 import io.berth.network.host.HostNetwork;
 import io.berth.network.host.SandboxHost;
 import io.berth.network.ipam.Ipam;
 import io.berth.network.ports.PortAllocator;
+import io.berth.network.sandbox.PortMappings;
+import io.berth.network.sandbox.SandboxPlan;
+import io.berth.network.state.NetworkState;
 import io.vertx.core.Future;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.stream.Stream;
 
 /**
  * On every start, before serving: brings the cluster allocations and the host in line with the stored state.
@@ -38,19 +42,19 @@ public final class Reconciler {
   private final NetworkState state;
   private final Ipam ipam;
   private final PortAllocator ports;
-  private final BridgeDriver bridge;
+  private final DriverRegistry drivers;
   private final Firewall firewall;
   private final HostNetwork host;
   private final SandboxHost sandboxes;
   private final HostOps hostOps;
-  private final NetworkEvents events;
+  private final NetworkEventsPublisher events;
 
-  public Reconciler(NetworkState state, Ipam ipam, PortAllocator ports, BridgeDriver bridge, Firewall firewall,
-                    HostNetwork host, SandboxHost sandboxes, HostOps hostOps, NetworkEvents events) {
+  public Reconciler(NetworkState state, Ipam ipam, PortAllocator ports, DriverRegistry drivers, Firewall firewall,
+                    HostNetwork host, SandboxHost sandboxes, HostOps hostOps, NetworkEventsPublisher events) {
     this.state = state;
     this.ipam = ipam;
     this.ports = ports;
-    this.bridge = bridge;
+    this.drivers = drivers;
     this.firewall = firewall;
     this.host = host;
     this.sandboxes = sandboxes;
@@ -88,7 +92,7 @@ public final class Reconciler {
   private Future<Void> restoreAllocations() {
     List<Future<?>> all = new ArrayList<>();
     for (Network n : state.networks()) {
-      List<String> used = state.endpointsOf(n).stream().flatMap(e -> java.util.stream.Stream.of(e.ipv4(), e.ipv6()))
+      List<String> used = state.endpointsOf(n).stream().flatMap(e -> Stream.of(e.ipv4(), e.ipv6()))
           .filter(Objects::nonNull).toList();
       all.add(ipam.init(n, used));
     }
@@ -100,15 +104,14 @@ public final class Reconciler {
 
   private Future<Void> cleanHost(List<String> removed) {
     Set<String> links = new HashSet<>();
-    state.networks().stream().filter(n -> n.driver().equals("bridge")).forEach(n -> links.add(n.device()));
+    state.networks().forEach(n -> drivers.find(n.driver()).ifPresent(d -> links.addAll(d.devices(n))));
     state.endpoints().stream().map(Endpoint::hostIf).filter(Objects::nonNull).forEach(links::add);
     Set<String> netns = state.sandboxes().stream().filter(Sandbox::berthCreated).map(Sandbox::containerId)
         .collect(Collectors.toSet());
     return hostOps.run("reconcile host", () -> {
       List<String> unknown = host.linkNames().stream()
           .filter(HostNetwork::isBerthLink).filter(name -> !links.contains(name))
-          .sorted((a, b) -> Boolean.compare(a.startsWith("br-") || a.equals("berth0"),
-              b.startsWith("br-") || b.equals("berth0")))
+          .sorted((a, b) -> Boolean.compare(!isVeth(a), !isVeth(b)))
           .toList();
       for (String name : unknown) {
         host.deleteLink(name);
@@ -124,20 +127,23 @@ public final class Reconciler {
     });
   }
 
+  /** Veths go first, then the bridges they were on. */
+  private static boolean isVeth(String link) {
+    return link.startsWith("vb");
+  }
+
+  /** Each driver restores its networks (at once, so their firewall changes share applies), then the sandboxes. */
   private Future<Void> recreate(List<String> recreated) {
-    Future<Void> chain = Future.succeededFuture();
+    List<Future<List<String>>> networks = new ArrayList<>();
     for (Network n : state.networks()) {
-      if (!n.driver().equals("bridge")) {
-        continue;
-      }
-      chain = chain.compose(x -> hostOps.run("link exists", () -> host.linkExists(n.device()))).compose(exists -> {
-        if (exists) {
-          return Future.succeededFuture();
-        }
-        recreated.add("bridge " + n.device());
-        return bridge.createNetwork(n);
-      });
+      drivers.find(n.driver()).ifPresentOrElse(d -> networks.add(d.restoreNetwork(n)),
+          () -> LOG.warn("network {} has driver {}, which this node does not have; not restored", n.name(),
+              n.driver()));
     }
+    Future<Void> chain = Future.all(networks).map(all -> {
+      networks.forEach(f -> recreated.addAll(f.result()));
+      return null;
+    });
     for (Sandbox s : state.sandboxes()) {
       chain = chain.compose(x -> recreateSandbox(s, recreated));
     }
@@ -145,41 +151,43 @@ public final class Reconciler {
   }
 
   private Future<Void> recreateSandbox(Sandbox s, List<String> recreated) {
-    List<Endpoint> eps = s.endpoints().stream().map(state::endpoint).filter(Objects::nonNull)
-        .filter(e -> e.hostIf() != null).toList();
+    List<Endpoint> eps = s.endpoints().stream().map(state::endpoint).filter(Objects::nonNull).toList();
     return hostOps.run("check sandbox " + s.containerId(), () -> {
-      boolean nsMissing = s.berthCreated() && !sandboxes.exists(s.containerId());
-      if (nsMissing) {
-        sandboxes.create(s.containerId());
-        recreated.add("netns " + s.containerId());
-      } else if (!s.hostMode() && !Files.exists(Path.of(s.key()))) {
+      if (s.berthCreated()) {
+        if (!sandboxes.exists(s.containerId())) {
+          sandboxes.create(s.containerId());
+          recreated.add("netns " + s.containerId());
+        }
+      } else if (!s.hostMode() && !sandboxes.present(Path.of(s.key()))) {
         LOG.warn("sandbox {} of container {} is gone and was not made by berth; not recreated", s.key(),
             s.containerId());
-        return List.<Endpoint>of();
+        return false;
       }
-      return eps.stream().filter(e -> !host.linkExists(e.hostIf())).toList();
-    }).compose(missing -> {
+      return true;
+    }).compose(present -> {
       Future<Void> chain = Future.succeededFuture();
-      Endpoint first = eps.stream().filter(e -> e.ipv4() != null && !state.network(e.networkId()).internal())
-          .findFirst().orElse(null);
-      for (Endpoint e : missing) {
+      if (!present) {
+        return chain;
+      }
+      Endpoint gateway = SandboxPlan.gateway(eps, state::network);
+      for (Endpoint e : eps) {
         Network n = state.network(e.networkId());
-        if (n == null) {
+        NetworkDriver d = n == null ? null : drivers.find(n.driver()).orElse(null);
+        if (d == null) {
           continue;
         }
-        recreated.add("link " + e.hostIf());
-        chain = chain.compose(x -> bridge.join(n, e, s.key(), e == first));
+        chain = chain.compose(x -> d.restoreEndpoint(n, e, s.key(), e == gateway)).map(remade -> {
+          if (remade) {
+            recreated.add("link " + e.hostIf());
+          }
+          return null;
+        });
       }
       return chain;
     });
   }
 
   private Future<Void> firewall() {
-    for (Network n : state.networks()) {
-      if (n.driver().equals("bridge")) {
-        firewall.putNetwork(n.id(), bridge.policy(n));
-      }
-    }
     for (Sandbox s : state.sandboxes()) {
       firewall.putPorts(s.containerId(), PortMappings.rules(s.published()));
     }

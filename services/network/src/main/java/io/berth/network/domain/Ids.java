@@ -1,4 +1,4 @@
-package io.berth.network;
+package io.berth.network.domain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,19 +7,19 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** Docker-style identifiers: 64 lower-case hex characters, random or derived from a stable name. */
-final class Ids {
+public final class Ids {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Ids() {}
 
-  static String random() {
+  public static String random() {
     byte[] b = new byte[32];
     RANDOM.nextBytes(b);
     return HexFormat.of().formatHex(b);
   }
 
   /** A stable id for a name (the predefined networks of a node keep their ids across restarts). */
-  static String derived(String name) {
+  public static String derived(String name) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
@@ -28,7 +28,7 @@ final class Ids {
   }
 
   /** Docker's MAC for an IPv4 address: {@code 02:42} followed by the four address bytes; random without one. */
-  static String mac(String ipv4) {
+  public static String mac(String ipv4) {
     byte[] b = new byte[6];
     b[0] = 0x02;
     b[1] = 0x42;
