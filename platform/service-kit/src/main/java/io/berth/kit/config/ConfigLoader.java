@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +36,7 @@ public final class ConfigLoader {
       if (v != null && !v.isBlank()) set(json, key, v);
     });
     flags.forEach((key, v) -> set(json, key, v));
-    return new DaemonConfig(validate(json));
+    return validated(json, ApiTls.defaultCertDir(env));
   }
 
   static JsonObject readFile(Path file, boolean mustExist) {
@@ -55,11 +56,18 @@ public final class ConfigLoader {
     }
   }
 
-  /** Checks names and types of every key, then their values; returns the document. */
-  static JsonObject validate(JsonObject json) {
+  /**
+   * Checks names and types of every key, then their values, then what the API's listeners need: TLS files readable
+   * and no unauthenticated TCP listener off loopback without the operator's explicit opt-in.
+   */
+  static DaemonConfig validated(JsonObject json, Path certDir) {
     ConfigKeys.check(json);
     ConfigValues.check(json);
-    return json;
+    DaemonConfig config = new DaemonConfig(json, certDir);
+    List<ApiHost> hosts = config.apiHosts();
+    config.tls().check();
+    hosts.forEach(config.tls()::checkExposure);
+    return config;
   }
 
   /** Puts a flag's or variable's value at its key; {@code kafka.listen} goes inside {@code kafka}. */

@@ -16,10 +16,7 @@ final class ConfigValues {
     oneOf("log-level", json.getString("log-level"), LOG_LEVELS);
     range("mtu", json.getInteger("mtu"), 68, 65535);
     for (Object host : json.getJsonArray("hosts", new JsonArray())) {
-      String h = host.toString();
-      if (!h.startsWith("unix://") && !h.startsWith("tcp://")) {
-        throw new ConfigException("invalid value for 'hosts': " + h + " (unix:///path or tcp://host:port)");
-      }
+      ApiHost.parse(host.toString(), false);
     }
     JsonObject kafka = json.getJsonObject("kafka", new JsonObject());
     hostPort("kafka.listen", kafka.getString("listen"));
