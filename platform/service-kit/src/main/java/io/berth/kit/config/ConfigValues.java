@@ -14,6 +14,16 @@ final class ConfigValues {
 
   static void check(JsonObject json) {
     oneOf("log-level", json.getString("log-level"), LOG_LEVELS);
+    // A key berth accepts is a key berth honours: the default bridge has no IPv6 yet, so asking for it is refused
+    // rather than silently ignored (ipv6: false is what berth does anyway).
+    if (Boolean.TRUE.equals(json.getBoolean("ipv6"))) {
+      throw new ConfigException("invalid value for 'ipv6': true is not supported: berth does not give the default "
+          + "bridge network IPv6 yet; create a network with IPv6 instead (docker network create --ipv6)");
+    }
+    if (json.getValue("fixed-cidr-v6") != null) {
+      throw new ConfigException("'fixed-cidr-v6' is not supported: berth does not give the default bridge network "
+          + "IPv6 yet; create a network with IPv6 instead (docker network create --ipv6 --subnet ...)");
+    }
     range("mtu", json.getInteger("mtu"), 68, 65535);
     for (Object host : json.getJsonArray("hosts", new JsonArray())) {
       ApiHost.parse(host.toString(), false);

@@ -59,7 +59,10 @@ public final class DaemonConfig {
   /** The name of this node (its host); resources of local scope are keyed by it. */
   public String nodeName() { return json.getString("node-name", defaultNodeName()); }
 
-  public String logLevel() { return json.getString("log-level", "info"); }
+  /** {@code log-level}, or {@code debug} when {@code debug} is on: dockerd's debug mode sets that level whatever log-level says. */
+  public String logLevel() { return debug() ? "debug" : json.getString("log-level", "info"); }
+  /** dockerd's debug mode ({@code debug: true}, {@code -D}). */
+  public boolean debug() { return json.getBoolean("debug", false); }
   public String logDriver() { return json.getString("log-driver", "json-file"); }
   public Map<String, String> logOpts() { return stringMap("log-opts"); }
   public List<String> dns() { return strings("dns"); }

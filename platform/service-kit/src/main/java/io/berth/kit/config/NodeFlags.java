@@ -9,13 +9,14 @@ import java.util.Map;
 /**
  * The command-line flags of a node ({@code berth up}) or a standalone service, dockerd-style:
  * {@code --data-root DIR --exec-root DIR --config FILE -H unix:///path -H tcp://host:port --kafka host:port
- * --cluster host:port,... --cluster-port N --node-name NAME --log-level LEVEL --kafka-listen host:port}, and dockerd's
+ * --cluster host:port,... --cluster-port N --node-name NAME --log-level LEVEL --debug --kafka-listen host:port}, and dockerd's
  * TLS flags {@code --tls --tlsverify --tlscacert FILE --tlscert FILE --tlskey FILE}. Switches take no argument, or
  * {@code =true}/{@code =false} ({@code --tlsverify=false}), as with dockerd.
  */
 public final class NodeFlags {
   /** Switch → its daemon.json key. */
-  private static final Map<String, String> SWITCHES = Map.of("--tls", "tls", "--tlsverify", "tlsverify");
+  private static final Map<String, String> SWITCHES = Map.of("--tls", "tls", "--tlsverify", "tlsverify",
+      "--debug", "debug", "-D", "debug");
 
   private NodeFlags() {}
 

@@ -172,4 +172,28 @@ class ConfigLoaderTest {
         () -> ConfigLoader.load(f, true, Map.of(), Map.of("kafka.listen", "127.0.0.1:9")));
     assertTrue(e.getMessage().startsWith("invalid value for 'kafka'"), e.getMessage());
   }
+
+  @Test
+  void debugSetsTheDebugLevelAsDockerdsDebugMode() throws IOException {
+    Path f = write("{\"debug\": true, \"log-level\": \"warn\"}");
+    DaemonConfig c = ConfigLoader.load(f, true, Map.of(), Map.of());
+    assertTrue(c.debug());
+    assertEquals("debug", c.logLevel());
+    Path plain = write("{\"log-level\": \"warn\"}");
+    DaemonConfig flag = NodeFlags.parse(List.of("--config", plain.toString(), "-D"), Map.of());
+    assertEquals("debug", flag.logLevel());
+    assertEquals("warn", NodeFlags.parse(List.of("--config", plain.toString(), "--debug=false"), Map.of()).logLevel());
+  }
+
+  @Test
+  void ipv6OnTheDefaultBridgeIsRefusedNamingTheKey() throws IOException {
+    Path on = write("{\"ipv6\": true}");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(on, true, Map.of(), Map.of()));
+    assertTrue(e.getMessage().startsWith("invalid value for 'ipv6': true is not supported"), e.getMessage());
+    Path cidr = write("{\"fixed-cidr-v6\": \"fd00::/64\"}");
+    ConfigException c = assertThrows(ConfigException.class, () -> ConfigLoader.load(cidr, true, Map.of(), Map.of()));
+    assertTrue(c.getMessage().startsWith("'fixed-cidr-v6' is not supported"), c.getMessage());
+    Path off = write("{\"ipv6\": false}");
+    ConfigLoader.load(off, true, Map.of(), Map.of());
+  }
 }
