@@ -2,7 +2,7 @@ package io.berth.gateway;
 
 import io.berth.gateway.api.SystemApi;
 import io.berth.events.Topics;
-import io.berth.gateway.containers.ContainerEvents;
+import io.berth.gateway.containers.ContainerEventsConsumer;
 import io.berth.gateway.containers.ContainerView;
 import io.berth.gateway.containers.ContainersApi;
 import io.berth.gateway.listeners.ApiListeners;
@@ -41,9 +41,9 @@ public final class GatewayService implements ServiceModule {
     ServiceProxy proxy = new ServiceProxy(client, new ServiceEndpoints(ctx.hazelcast()), ctx.node());
     StateStore<ContainerView> containers = ctx.stateStore(Topics.CONTAINER_STATE, CONTAINERS_MAP, ContainerView.class);
     DockerApi api = new DockerApi(new SystemApi(ctx.config()), new ContainersApi(containers, proxy, ctx.config().dataRoot()), proxy);
-    ContainerEvents events = new ContainerEvents(containers, ctx.node());
+    ContainerEventsConsumer events = new ContainerEventsConsumer(containers, ctx.node());
     return containers.rebuild()
-        .compose(n -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-gateway-" + ctx.node(), events::handle))
+        .compose(n -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-gateway-" + ctx.node(), events))
         .compose(sub -> {
           listeners = new ApiListeners(ctx.vertx(), ctx.config().tls());
           return listeners.listen(ctx.config().apiHosts(), api.router(ctx.vertx()));
