@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.Repo;
@@ -42,7 +42,7 @@ class S010TlsIT {
 
   @BeforeAll
   static void startNode() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
+    LabNetns.requireRoot("a node in a network namespace of its own");
     assertTrue(Commands.run("docker", "--version").ok(), "the docker CLI is required; bin/berth test installs it");
     assertTrue(Commands.run("openssl", "version").ok(), "openssl is required; bin/berth test installs it");
     certs = Files.createDirectories(dir.resolve("certs"));
