@@ -62,10 +62,11 @@ public final class Main {
   private static void usage() {
     System.err.println("""
         usage: berth up [--data-root DIR] [--exec-root DIR] [--config FILE] [-H unix:///path|tcp://host:port]...
-                        [--kafka host:port] [--cluster host:port,...] [--node-name NAME] [--log-level LEVEL]
+                        [--tls] [--tlsverify[=false]] [--tlscacert FILE] [--tlscert FILE] [--tlskey FILE]
+                        [--kafka host:port] [--cluster host:port,...] [--node-name NAME] [--log-level LEVEL] [-D]
                berth events publish TYPE --data JSON|@FILE [--key ID] [--source URI] [--kafka host:port] [--exec-root DIR]
                berth events tail [TOPIC...] [--from-beginning] [--count N] [--timeout SECONDS] [--kafka host:port]
-               berth log-level [LEVEL] [-H unix:///path]
+               berth log-level [LEVEL] [-H unix:///path|tcp://host:port] [--tlsverify --tlscacert F --tlscert F --tlskey F]
         """);
   }
 }

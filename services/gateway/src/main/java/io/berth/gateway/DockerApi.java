@@ -67,7 +67,7 @@ final class DockerApi {
     } else if (method == HttpMethod.GET && CONTAINER_INSPECT.matcher(path).matches()) {
       java.util.regex.Matcher m = CONTAINER_INSPECT.matcher(path);
       m.matches();
-      containers.inspect(rc, java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8));
+      containers.inspect(rc, pathSegment(m.group(1)));
     } else if (path.equals("/berth/log-level")) {
       logLevel(rc);
     } else {
@@ -80,6 +80,15 @@ final class DockerApi {
       String uri = query == null ? path : path + "?" + query;
       proxy.forward(req, owner.get(), uri, response -> response.headers()
           .set("Server", SERVER_HEADER).set("Api-Version", ApiVersion.MAX.toString()).set("Ostype", "linux"));
+    }
+  }
+
+  /** A %-encoded path segment; a bad escape is the client's error. */
+  private static String pathSegment(String encoded) {
+    try {
+      return java.net.URLDecoder.decode(encoded, java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new BerthException.InvalidRequest("invalid path: " + encoded);
     }
   }
 

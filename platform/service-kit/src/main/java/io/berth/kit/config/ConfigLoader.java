@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * Reads a node's configuration: {@code daemon.json}, then {@code BERTH_*} environment variables, then command-line
@@ -18,23 +16,6 @@ import java.util.function.Function;
  * an error naming the key instead of a silently ignored setting.
  */
 public final class ConfigLoader {
-
-  /** Known top-level keys and the JSON type each must have. */
-  private static final Map<String, Class<?>> KEYS = Map.ofEntries(
-      Map.entry("data-root", String.class), Map.entry("exec-root", String.class),
-      Map.entry("hosts", JsonArray.class), Map.entry("node-name", String.class),
-      Map.entry("log-level", String.class), Map.entry("log-driver", String.class),
-      Map.entry("log-opts", JsonObject.class), Map.entry("dns", JsonArray.class),
-      Map.entry("dns-search", JsonArray.class), Map.entry("dns-opts", JsonArray.class),
-      Map.entry("bip", String.class), Map.entry("mtu", Integer.class),
-      Map.entry("default-address-pools", JsonArray.class), Map.entry("ipv6", Boolean.class),
-      Map.entry("fixed-cidr-v6", String.class), Map.entry("debug", Boolean.class),
-      Map.entry("tls", Boolean.class), Map.entry("tlsverify", Boolean.class), Map.entry("tlscacert", String.class),
-      Map.entry("tlscert", String.class), Map.entry("tlskey", String.class),
-      Map.entry("kafka", JsonObject.class), Map.entry("cluster", JsonObject.class));
-  private static final Set<String> KAFKA_KEYS = Set.of("bootstrap-servers", "listen", "partitions", "replication-factor");
-  private static final Set<String> CLUSTER_KEYS = Set.of("members", "host", "port", "name", "discovery", "kubernetes");
-  private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "fatal");
 
   /** Environment variable → key; lists are comma-separated. */
   private static final Map<String, String> ENV = Map.of(
@@ -55,7 +36,7 @@ public final class ConfigLoader {
       if (v != null && !v.isBlank()) set(json, key, v);
     });
     flags.forEach((key, v) -> set(json, key, v));
-    return new DaemonConfig(validate(json));
+    return validated(json, ApiTls.defaultCertDir(env));
   }
 
   static JsonObject readFile(Path file, boolean mustExist) {
@@ -75,91 +56,61 @@ public final class ConfigLoader {
     }
   }
 
-  /** Checks names and types of every key; returns the document with strings coerced where a flag gave a string. */
-  static JsonObject validate(JsonObject json) {
-    Set<String> unknown = new TreeSet<>();
-    for (String key : json.fieldNames()) {
-      if (!KEYS.containsKey(key)) unknown.add(key);
-    }
-    if (!unknown.isEmpty()) {
-      // dockerd's wording, so operators recognise it.
-      throw new ConfigException("the following directives don't match any configuration option: " + String.join(", ", unknown));
-    }
-    KEYS.forEach((key, type) -> {
-      Object v = json.getValue(key);
-      if (v != null && !type.isInstance(v)) {
-        throw new ConfigException("invalid value for '" + key + "': expected " + typeName(type) + ", got " + v);
-      }
-    });
-    checkNested(json, "kafka", KAFKA_KEYS);
-    checkNested(json, "cluster", CLUSTER_KEYS);
-    String level = json.getString("log-level");
-    if (level != null && !LOG_LEVELS.contains(level)) {
-      throw new ConfigException("invalid value for 'log-level': " + level + " (one of " + new TreeSet<>(LOG_LEVELS) + ")");
-    }
-    Integer mtu = json.getInteger("mtu");
-    if (mtu != null && (mtu < 68 || mtu > 65535)) {
-      throw new ConfigException("invalid value for 'mtu': " + mtu + " (68..65535)");
-    }
-    for (String hostKey : json.getJsonArray("hosts", new JsonArray()).stream().map(Object::toString).toList()) {
-      if (!hostKey.startsWith("unix://") && !hostKey.startsWith("tcp://")) {
-        throw new ConfigException("invalid value for 'hosts': " + hostKey + " (unix:///path or tcp://host:port)");
-      }
-    }
-    return json;
+  /**
+   * Checks names and types of every key, then their values, then what the API's listeners need: TLS files readable
+   * and no unauthenticated TCP listener off loopback without the operator's explicit opt-in.
+   */
+  static DaemonConfig validated(JsonObject json, Path certDir) {
+    ConfigKeys.check(json);
+    ConfigValues.check(json);
+    DaemonConfig config = new DaemonConfig(json, certDir);
+    List<ApiHost> hosts = config.apiHosts();
+    config.tls().check();
+    hosts.forEach(config.tls()::checkExposure);
+    return config;
   }
 
-  private static void checkNested(JsonObject json, String key, Set<String> allowed) {
-    JsonObject nested = json.getJsonObject(key);
-    if (nested == null) return;
-    for (String k : nested.fieldNames()) {
-      if (!allowed.contains(k)) {
-        throw new ConfigException("the following directives don't match any configuration option: " + key + "." + k);
-      }
-    }
-  }
-
+  /** Puts a flag's or variable's value at its key; {@code kafka.listen} goes inside {@code kafka}. */
   private static void set(JsonObject json, String dottedKey, Object value) {
+    Object typed = coerce(dottedKey, value);
     int dot = dottedKey.indexOf('.');
-    if (dot > 0) {
-      String outer = dottedKey.substring(0, dot);
-      JsonObject nested = json.getJsonObject(outer);
-      if (nested == null) {
-        nested = new JsonObject();
-        json.put(outer, nested);
-      }
-      set(nested, dottedKey.substring(dot + 1), value);
+    if (dot < 0) {
+      json.put(dottedKey, typed);
       return;
     }
-    json.put(dottedKey, coerce(dottedKey, value));
-  }
-
-  /** Flags and environment give strings; turn them into the type the key needs. */
-  private static Object coerce(String key, Object value) {
-    if (!(value instanceof String s)) return value;
-    Function<String, JsonArray> list = v -> {
-      JsonArray a = new JsonArray();
-      for (String part : v.split(",")) if (!part.isBlank()) a.add(part.trim());
-      return a;
-    };
-    return switch (key) {
-      case "hosts", "members", "dns", "dns-search", "dns-opts" -> list.apply(s);
-      case "port", "partitions", "replication-factor", "mtu" -> {
-        try {
-          yield Integer.parseInt(s);
-        } catch (NumberFormatException e) {
-          throw new ConfigException("invalid value for '" + key + "': " + s + " is not a number");
-        }
+    String outer = dottedKey.substring(0, dot);
+    if (!(json.getValue(outer) instanceof JsonObject)) {
+      if (json.getValue(outer) != null) {
+        throw new ConfigException("invalid value for '" + outer + "': expected an object, got " + json.getValue(outer));
       }
-      default -> s;
-    };
+      json.put(outer, new JsonObject());
+    }
+    json.getJsonObject(outer).put(dottedKey.substring(dot + 1), typed);
   }
 
-  private static String typeName(Class<?> type) {
-    if (type == JsonArray.class) return "a list";
-    if (type == JsonObject.class) return "an object";
-    if (type == Integer.class) return "a number";
-    if (type == Boolean.class) return "true or false";
-    return "a string";
+  /** Flags and environment give strings; turn them into the type the key needs, named by its full key. */
+  private static Object coerce(String fullKey, Object value) {
+    if (!(value instanceof String s)) return value;
+    Class<?> type = ConfigKeys.typeOf(fullKey);
+    if (type == ConfigKeys.STRINGS) {
+      JsonArray a = new JsonArray();
+      for (String part : s.split(",")) if (!part.isBlank()) a.add(part.trim());
+      return a;
+    }
+    if (type == Integer.class) {
+      try {
+        return Integer.parseInt(s.trim());
+      } catch (NumberFormatException e) {
+        throw new ConfigException("invalid value for '" + fullKey + "': " + s + " is not a number");
+      }
+    }
+    if (type == Boolean.class) {
+      return switch (s.trim()) {
+        case "true", "1" -> true;
+        case "false", "0" -> false;
+        default -> throw new ConfigException("invalid value for '" + fullKey + "': " + s + " is not true or false");
+      };
+    }
+    return s;
   }
 }

@@ -18,32 +18,51 @@ public final class DaemonConfig {
   public static final String DEFAULT_CONFIG_FILE = "/etc/berth/daemon.json";
 
   private final JsonObject json;
+  /** Where the TLS files are by default (dockerd's DOCKER_CERT_PATH, DOCKER_CONFIG or ~/.docker). */
+  private final Path certDir;
+  private final ApiTls tls;
 
-  DaemonConfig(JsonObject json) {
+  DaemonConfig(JsonObject json, Path certDir) {
     this.json = json;
+    this.certDir = certDir;
+    this.tls = ApiTls.of(json, certDir);
   }
 
-  /** A configuration from already-validated JSON; tests use it with {@link ConfigLoader#validate}. */
+  /** A configuration from JSON, validated as a loaded file is (the TLS files' defaults from this process's environment). */
   public static DaemonConfig of(JsonObject json) {
-    return new DaemonConfig(ConfigLoader.validate(json.copy()));
+    return ConfigLoader.validated(json.copy(), ApiTls.defaultCertDir(System.getenv()));
   }
 
   public Path dataRoot() { return Path.of(json.getString("data-root", DEFAULT_DATA_ROOT)); }
   public Path execRoot() { return Path.of(json.getString("exec-root", DEFAULT_EXEC_ROOT)); }
 
-  /** Where the node's API listens: {@code unix:///run/berth/docker.sock} and/or {@code tcp://127.0.0.1:2375}. */
+  /**
+   * Where the node's API listens: {@code unix:///run/berth/docker.sock} and/or {@code tcp://127.0.0.1:2375}. With TLS
+   * on and no hosts given it is {@code tcp://localhost:2376}, as dockerd's default TLS host.
+   */
   public List<String> hosts() {
     JsonArray hosts = json.getJsonArray("hosts");
     if (hosts == null || hosts.isEmpty()) {
-      return List.of("unix://" + execRoot().resolve("docker.sock"));
+      return List.of(tls.enabled() ? "tcp://localhost:" + ApiHost.DEFAULT_TLS_PORT : "unix://" + execRoot().resolve("docker.sock"));
     }
     return hosts.stream().map(Object::toString).toList();
   }
 
+  /** {@link #hosts()} parsed; a TCP address without a port gets 2376 with TLS, 2375 without. */
+  public List<ApiHost> apiHosts() {
+    return hosts().stream().map(h -> ApiHost.parse(h, tls.enabled())).toList();
+  }
+
+  /** TLS of the API's TCP listeners ({@code tls}, {@code tlsverify}, {@code tlscacert}, {@code tlscert}, {@code tlskey}). */
+  public ApiTls tls() { return tls; }
+
   /** The name of this node (its host); resources of local scope are keyed by it. */
   public String nodeName() { return json.getString("node-name", defaultNodeName()); }
 
-  public String logLevel() { return json.getString("log-level", "info"); }
+  /** {@code log-level}, or {@code debug} when {@code debug} is on: dockerd's debug mode sets that level whatever log-level says. */
+  public String logLevel() { return debug() ? "debug" : json.getString("log-level", "info"); }
+  /** dockerd's debug mode ({@code debug: true}, {@code -D}). */
+  public boolean debug() { return json.getBoolean("debug", false); }
   public String logDriver() { return json.getString("log-driver", "json-file"); }
   public Map<String, String> logOpts() { return stringMap("log-opts"); }
   public List<String> dns() { return strings("dns"); }
@@ -80,7 +99,7 @@ public final class DaemonConfig {
   public DaemonConfig with(String key, Object value) {
     JsonObject copy = json.copy();
     copy.put(key, value);
-    return of(copy);
+    return ConfigLoader.validated(copy, certDir);
   }
 
   private JsonObject kafka() { return json.getJsonObject("kafka", new JsonObject()); }

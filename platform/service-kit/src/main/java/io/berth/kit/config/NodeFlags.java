@@ -9,9 +9,15 @@ import java.util.Map;
 /**
  * The command-line flags of a node ({@code berth up}) or a standalone service, dockerd-style:
  * {@code --data-root DIR --exec-root DIR --config FILE -H unix:///path -H tcp://host:port --kafka host:port
- * --cluster host:port,... --cluster-port N --node-name NAME --log-level LEVEL --kafka-listen host:port}.
+ * --cluster host:port,... --cluster-port N --node-name NAME --log-level LEVEL --debug --kafka-listen host:port}, and dockerd's
+ * TLS flags {@code --tls --tlsverify --tlscacert FILE --tlscert FILE --tlskey FILE}. Switches take no argument, or
+ * {@code =true}/{@code =false} ({@code --tlsverify=false}), as with dockerd.
  */
 public final class NodeFlags {
+  /** Switch → its daemon.json key. */
+  private static final Map<String, String> SWITCHES = Map.of("--tls", "tls", "--tlsverify", "tlsverify",
+      "--debug", "debug", "-D", "debug");
+
   private NodeFlags() {}
 
   /** Parses {@code args} and loads the configuration they point at, with {@code env} applied in between. */
@@ -27,6 +33,10 @@ public final class NodeFlags {
       if (arg.startsWith("--") && eq > 0) {
         name = arg.substring(0, eq);
         value = arg.substring(eq + 1);
+      }
+      if (SWITCHES.containsKey(name)) {
+        flags.put(SWITCHES.get(name), value == null ? "true" : value);
+        continue;
       }
       if (value == null) {
         if (i + 1 >= args.size()) throw new ConfigException("flag needs an argument: " + name);
@@ -44,6 +54,9 @@ public final class NodeFlags {
         case "--cluster" -> flags.put("cluster.members", value);
         case "--cluster-port" -> flags.put("cluster.port", value);
         case "--cluster-host" -> flags.put("cluster.host", value);
+        case "--tlscacert" -> flags.put("tlscacert", value);
+        case "--tlscert" -> flags.put("tlscert", value);
+        case "--tlskey" -> flags.put("tlskey", value);
         default -> throw new ConfigException("unknown flag: " + name);
       }
     }

@@ -39,15 +39,44 @@ public final class ErrorReplies {
         .end(new JsonObject().put("message", message).encode());
   }
 
+  /**
+   * The status of a failure: a {@link BerthException} carries its own; a body that is not JSON, or not the JSON value
+   * asked for, and a query or path that cannot be decoded are the client's (400, as Docker); anything else is a bug
+   * or a host failure (500), whatever its class: an {@code IllegalArgumentException} thrown inside berth is not the
+   * client's fault, and services say "bad request" with {@code BerthException.InvalidRequest}.
+   */
   public static int statusOf(Throwable failure) {
     if (failure instanceof BerthException be) return be.status();
-    if (failure instanceof DecodeException || failure instanceof IllegalArgumentException) return 400;
     if (failure instanceof HttpException he) return he.getStatusCode();
+    if (failure instanceof DecodeException || whileDecodingTheRequest(failure)) return 400;
     return 500;
+  }
+
+  /**
+   * Classes that decode what the client sent: their failures, before berth's code is reached, are bad requests. (A
+   * query or path with a bad %-escape never gets here: Vert.x answers 400 itself.)
+   */
+  private static final String[] REQUEST_DECODERS = {"io.vertx.ext.web.impl.RequestBodyImpl"};
+
+  /**
+   * Whether {@code failure} was thrown by Vert.x decoding the request (a JSON array read as an object) rather than by
+   * berth's code: the first frames, up to berth's caller, name a decoder.
+   */
+  static boolean whileDecodingTheRequest(Throwable failure) {
+    if (!(failure instanceof ClassCastException || failure instanceof IllegalArgumentException)) return false;
+    for (StackTraceElement frame : failure.getStackTrace()) {
+      String cls = frame.getClassName();
+      if (cls.startsWith("io.berth.")) return false;
+      for (String decoder : REQUEST_DECODERS) {
+        if (cls.startsWith(decoder)) return true;
+      }
+    }
+    return false;
   }
 
   private static String messageOf(Throwable failure, int status) {
     if (failure instanceof DecodeException) return "invalid JSON: " + firstLine(failure.getMessage());
+    if (status == 400 && failure instanceof ClassCastException) return "invalid JSON: not the JSON value expected";
     if (failure instanceof HttpException he) return he.getPayload() != null ? he.getPayload() : defaultMessage(status);
     String m = failure.getMessage();
     return m == null || m.isBlank() ? defaultMessage(status) : m;

@@ -116,6 +116,84 @@ class ConfigLoaderTest {
     assertThrows(ConfigException.class, () -> NodeFlags.parse(List.of("--data-root"), Map.of()));
     ConfigException port = assertThrows(ConfigException.class,
         () -> NodeFlags.parse(List.of("--config", f.toString(), "--cluster-port", "x"), Map.of()));
-    assertTrue(port.getMessage().contains("'port'"), port.getMessage());
+    assertTrue(port.getMessage().contains("'cluster.port'"), port.getMessage());
+  }
+
+  @Test
+  void nestedValuesOfTheWrongTypeNameTheirFullKey() throws IOException {
+    Map<String, String> cases = Map.of(
+        "{\"kafka\": {\"partitions\": \"six\"}}", "invalid value for 'kafka.partitions': expected a number, got \"six\"",
+        "{\"kafka\": {\"bootstrap-servers\": 9092}}", "invalid value for 'kafka.bootstrap-servers': expected a string, got 9092",
+        "{\"kafka\": {\"replication-factor\": true}}", "invalid value for 'kafka.replication-factor': expected a number, got true",
+        "{\"cluster\": {\"members\": \"a:1\"}}", "invalid value for 'cluster.members': expected a list of strings, got \"a:1\"",
+        "{\"cluster\": {\"members\": [5701]}}", "invalid value for 'cluster.members[0]': expected a string, got 5701",
+        "{\"cluster\": {\"port\": \"5701\"}}", "invalid value for 'cluster.port': expected a number, got \"5701\"",
+        "{\"cluster\": {\"kubernetes\": []}}", "invalid value for 'cluster.kubernetes': expected an object, got []",
+        "{\"kafka\": []}", "invalid value for 'kafka': expected an object, got []",
+        "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\", \"size\": \"24\"}]}",
+        "invalid value for 'default-address-pools[0].size': expected a number, got \"24\"",
+        "{\"dns\": [\"10.0.0.2\", 53]}", "invalid value for 'dns[1]': expected a string, got 53");
+    for (var c : cases.entrySet()) {
+      Path f = write(c.getKey());
+      ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, true, Map.of(), Map.of()), c.getKey());
+      assertEquals(c.getValue(), e.getMessage(), c.getKey());
+    }
+  }
+
+  @Test
+  void nestedValuesOutOfRangeNameTheirFullKey() throws IOException {
+    Map<String, String> cases = Map.of(
+        "{\"kafka\": {\"partitions\": 0}}", "invalid value for 'kafka.partitions'",
+        "{\"kafka\": {\"replication-factor\": 40000}}", "invalid value for 'kafka.replication-factor'",
+        "{\"kafka\": {\"listen\": \"9192\"}}", "invalid value for 'kafka.listen'",
+        "{\"cluster\": {\"port\": 70000}}", "invalid value for 'cluster.port'",
+        "{\"cluster\": {\"discovery\": \"multicast\"}}", "invalid value for 'cluster.discovery'",
+        "{\"default-address-pools\": [{\"size\": 24}]}", "invalid value for 'default-address-pools[0]'",
+        "{\"default-address-pools\": [{\"base\": \"10.0.0.0/8\", \"sise\": 24}]}",
+        "the following directives don't match any configuration option: default-address-pools[0].sise",
+        "{\"log-opts\": {\"max-size\": [1]}}", "invalid value for 'log-opts.max-size'");
+    for (var c : cases.entrySet()) {
+      Path f = write(c.getKey());
+      ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, true, Map.of(), Map.of()), c.getKey());
+      assertTrue(e.getMessage().startsWith(c.getValue()), c.getKey() + " -> " + e.getMessage());
+    }
+  }
+
+  @Test
+  void logOptionsGivenAsNumbersAreTakenAsText() throws IOException {
+    Path f = write("{\"log-opts\": {\"max-file\": 3, \"compress\": false}}");
+    assertEquals(Map.of("max-file", "3", "compress", "false"), ConfigLoader.load(f, true, Map.of(), Map.of()).logOpts());
+  }
+
+  @Test
+  void aFlagIntoANestedKeyOfTheWrongTypeNamesIt() throws IOException {
+    Path f = write("{\"kafka\": \"k:1\"}");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(f, true, Map.of(), Map.of("kafka.listen", "127.0.0.1:9")));
+    assertTrue(e.getMessage().startsWith("invalid value for 'kafka'"), e.getMessage());
+  }
+
+  @Test
+  void debugSetsTheDebugLevelAsDockerdsDebugMode() throws IOException {
+    Path f = write("{\"debug\": true, \"log-level\": \"warn\"}");
+    DaemonConfig c = ConfigLoader.load(f, true, Map.of(), Map.of());
+    assertTrue(c.debug());
+    assertEquals("debug", c.logLevel());
+    Path plain = write("{\"log-level\": \"warn\"}");
+    DaemonConfig flag = NodeFlags.parse(List.of("--config", plain.toString(), "-D"), Map.of());
+    assertEquals("debug", flag.logLevel());
+    assertEquals("warn", NodeFlags.parse(List.of("--config", plain.toString(), "--debug=false"), Map.of()).logLevel());
+  }
+
+  @Test
+  void ipv6OnTheDefaultBridgeIsRefusedNamingTheKey() throws IOException {
+    Path on = write("{\"ipv6\": true}");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(on, true, Map.of(), Map.of()));
+    assertTrue(e.getMessage().startsWith("invalid value for 'ipv6': true is not supported"), e.getMessage());
+    Path cidr = write("{\"fixed-cidr-v6\": \"fd00::/64\"}");
+    ConfigException c = assertThrows(ConfigException.class, () -> ConfigLoader.load(cidr, true, Map.of(), Map.of()));
+    assertTrue(c.getMessage().startsWith("'fixed-cidr-v6' is not supported"), c.getMessage());
+    Path off = write("{\"ipv6\": false}");
+    ConfigLoader.load(off, true, Map.of(), Map.of());
   }
 }

@@ -32,6 +32,9 @@ class ErrorRepliesTest {
     router.get("/down").handler(rc -> { throw new BerthException.Unavailable("kafka is down"); });
     router.get("/bug").handler(rc -> { throw new IllegalStateException("boom"); });
     router.post("/json").handler(rc -> rc.response().end(rc.body().asJsonObject().encode()));
+    router.get("/number").handler(rc -> rc.response().end(String.valueOf(Integer.parseInt("12x"))));
+    router.get("/argument").handler(rc -> { throw new IllegalArgumentException("a bug's argument"); });
+    router.get("/query").handler(rc -> rc.response().end(String.valueOf(rc.queryParams().size())));
     router.route().last().handler(rc -> rc.fail(404));
     router.route().failureHandler(ErrorReplies::handle);
     HttpServer server = vertx.createHttpServer().requestHandler(router).listen(0).await();
@@ -84,5 +87,25 @@ class ErrorRepliesTest {
     HttpResponse<Buffer> big = client.post(port, "127.0.0.1", "/json")
         .sendBuffer(Buffer.buffer("{\"a\":\"" + "x".repeat(100) + "\"}")).await();
     assertDockerError(big, 413, "request body too large");
+  }
+
+  @Test
+  void onlyValidationErrorsAre400() {
+    // A NumberFormatException deep inside is berth's bug, not the client's: 500, as any other exception.
+    assertDockerError(get("/number"), 500, "For input string: \"12x\"");
+    assertDockerError(get("/argument"), 500, "a bug's argument");
+    assertDockerError(get("/invalid"), 400, "bad name x/y");
+  }
+
+  @Test
+  void aQueryStringThatCannotBeDecodedStays400() {
+    HttpResponse<Buffer> r = get("/query?a=%zz");
+    assertEquals(400, r.statusCode(), r.bodyAsString());
+  }
+
+  @Test
+  void aJsonBodyOfTheWrongShapeIs400() {
+    HttpResponse<Buffer> array = client.post(port, "127.0.0.1", "/json").sendBuffer(Buffer.buffer("[1]")).await();
+    assertEquals(400, array.statusCode(), array.bodyAsString());
   }
 }

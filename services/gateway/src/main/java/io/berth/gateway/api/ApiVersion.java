@@ -33,7 +33,8 @@ public record ApiVersion(int major, int minor) implements Comparable<ApiVersion>
     if (!m.matches()) {
       return new Versioned(Optional.empty(), path);
     }
-    ApiVersion v = new ApiVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    // The pattern takes digits only; parse() still refuses a number too big for an int as a bad request.
+    ApiVersion v = parse(m.group(1) + "." + m.group(2));
     if (v.compareTo(MIN) < 0) {
       throw new BerthException.InvalidRequest("client version " + v + " is too old. Minimum supported API version is "
           + MIN + ", please upgrade your client to a newer version");

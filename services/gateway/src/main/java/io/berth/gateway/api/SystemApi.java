@@ -1,5 +1,6 @@
 package io.berth.gateway.api;
 
+import io.berth.kit.config.ApiHost;
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.http.ServiceHttp;
 import io.vertx.core.http.HttpMethod;
@@ -86,15 +87,39 @@ public final class SystemApi {
         .put("NCPU", Runtime.getRuntime().availableProcessors())
         .put("MemTotal", host.memTotal())
         .put("ServerVersion", BerthVersion.version())
-        .put("Debug", "debug".equals(config.logLevel()))
+        .put("Debug", config.debug())
         .put("SystemTime", Instant.now().toString())
         .put("Labels", new JsonArray().add("io.berth.started=" + STARTED))
         .put("ExperimentalBuild", false)
         .put("LiveRestoreEnabled", false)
         .put("Swarm", new JsonObject().put("LocalNodeState", "inactive").put("ControlAvailable", false)
             .put("NodeID", "").put("NodeAddr", "").put("RemoteManagers", null))
-        .put("Warnings", new JsonArray()));
+        .put("Warnings", apiWarnings(config)));
   }
+
+  /**
+   * dockerd's {@code docker info} warnings for TCP listeners anyone who reaches them may use: without TLS, or with TLS
+   * but no client verification (daemon/info.go fillAPIInfo).
+   */
+  static JsonArray apiWarnings(DaemonConfig config) {
+    JsonArray warnings = new JsonArray();
+    for (ApiHost host : config.apiHosts()) {
+      if (!host.isTcp()) continue;
+      String address = host.host().contains(":") ? "[" + host.host() + "]:" + host.port() : host.host() + ":" + host.port();
+      if (!config.tls().enabled()) {
+        warnings.add("API is accessible on http://" + address + " without encryption." + ATTACK_SURFACE);
+      } else if (!config.tls().verify()) {
+        warnings.add("API is accessible on https://" + address + " without TLS client verification." + ATTACK_SURFACE);
+      }
+    }
+    return warnings;
+  }
+
+  private static final String ATTACK_SURFACE = """
+
+               Access to the remote API is equivalent to root access on the host. Refer
+               to the 'Docker daemon attack surface' section in the documentation for
+               more information: https://docs.docker.com/go/attack-surface/""";
 
   /** Facts about the host, read once: what {@code uname} and {@code /etc/os-release} say. */
   record HostFacts(String kernel, String os, String arch, String machine, long memTotal) {

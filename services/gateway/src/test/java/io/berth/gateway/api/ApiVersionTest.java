@@ -42,4 +42,11 @@ class ApiVersionTest {
     assertTrue(ApiVersion.parse("1.9").compareTo(ApiVersion.parse("1.10")) < 0);
     assertThrows(BerthException.InvalidRequest.class, () -> ApiVersion.parse("1.x"));
   }
+
+  @Test
+  void aVersionTooBigForANumberIsABadRequestNotABug() {
+    io.berth.kit.errors.BerthException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.berth.kit.errors.BerthException.InvalidRequest.class, () -> ApiVersion.strip("/v99999999999.1/info"));
+    org.junit.jupiter.api.Assertions.assertEquals(400, e.status());
+  }
 }
