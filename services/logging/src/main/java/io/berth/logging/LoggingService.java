@@ -46,7 +46,7 @@ public final class LoggingService implements ServiceModule {
     new LogsApi(ctx, registry).mount(api.router());
     return events.reattach()
         .compose(v -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + ctx.node(), events::handle))
-        .compose(sub -> ctx.vertx().executeBlocking(() -> new IngestConsumer(ctx.kafka(), ctx.node(), registry)))
+        .compose(sub -> ctx.vertx().executeBlocking(() -> new IngestConsumer(ctx.kafka(), ctx.node(), registry, ctx.metrics())))
         .onSuccess(i -> ingest = i)
         .compose(i -> api.listen("127.0.0.1", 0))
         .mapEmpty();
