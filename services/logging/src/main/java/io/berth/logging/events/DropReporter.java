@@ -1,11 +1,11 @@
 package io.berth.logging.events;
 
-import io.berth.events.BerthEvents;
 import io.berth.events.logging.LogLinesDropped;
 import io.berth.events.logging.LogSinkRecovered;
-import io.berth.kit.node.ServiceContext;
 import io.berth.logging.driver.DropListener;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Vertx;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -20,12 +20,18 @@ import org.slf4j.LoggerFactory;
 public final class DropReporter {
   private static final Logger LOG = LoggerFactory.getLogger(DropReporter.class);
 
-  private final ServiceContext ctx;
+  private final Vertx vertx;
+  private final LoggingEventsPublisher publisher;
+  private final MeterRegistry metrics;
+  private final String node;
   private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
-  public DropReporter(ServiceContext ctx) {
-    this.ctx = ctx;
-    ctx.vertx().setPeriodic(1000, id -> publishPending());
+  public DropReporter(Vertx vertx, LoggingEventsPublisher publisher, MeterRegistry metrics, String node) {
+    this.vertx = vertx;
+    this.publisher = publisher;
+    this.metrics = metrics;
+    this.node = node;
+    vertx.setPeriodic(1000, id -> publishPending());
   }
 
   public DropListener forContainer(String containerId) {
@@ -33,14 +39,13 @@ public final class DropReporter {
       @Override
       public void dropped(long count, String reason) {
         Counter.builder("berth.logging.lines.dropped").description("container log lines lost")
-            .tag("container", containerId).tag("reason", reason).register(ctx.metrics()).increment(count);
+            .tag("container", containerId).tag("reason", reason).register(metrics).increment(count);
         pending.computeIfAbsent(containerId + "|" + reason, k -> new AtomicLong()).addAndGet(count);
       }
 
       @Override
       public void recovered(String driver, long downMillis) {
-        ctx.vertx().runOnContext(v -> ctx.events().publish(BerthEvents.create("io.berth.logging.sink.recovered",
-                source(), containerId, new LogSinkRecovered(containerId, ctx.node(), driver, downMillis)))
+        vertx.runOnContext(v -> publisher.sinkRecovered(new LogSinkRecovered(containerId, node, driver, downMillis))
             .onFailure(e -> LOG.warn("publishing sink.recovered failed: {}", e.getMessage())));
       }
     };
@@ -57,13 +62,8 @@ public final class DropReporter {
       if (n == 0) return;
       String[] parts = key.split("\\|", 2);
       LOG.warn("container {}: {} log lines dropped ({})", parts[0], n, parts[1]);
-      ctx.events().publish(BerthEvents.create("io.berth.logging.lines.dropped", source(), parts[0],
-              new LogLinesDropped(parts[0], ctx.node(), n, parts[1])))
+      publisher.linesDropped(new LogLinesDropped(parts[0], node, n, parts[1]))
           .onFailure(e -> LOG.warn("publishing lines.dropped failed: {}", e.getMessage()));
     });
-  }
-
-  private String source() {
-    return "urn:berth:node:" + ctx.node() + ":logging";
   }
 }
