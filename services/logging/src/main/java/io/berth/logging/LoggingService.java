@@ -4,18 +4,18 @@ import io.berth.events.Topics;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
+import io.berth.kit.state.StateStore;
 import io.berth.logging.api.LogsApi;
 import io.berth.logging.collect.ContainerLogs;
 import io.berth.logging.collect.ContainerRegistry;
 import io.berth.logging.collect.IngestConsumer;
 import io.berth.logging.container.CollectedContainer;
-import io.berth.logging.container.CollectedContainers;
 import io.berth.logging.container.LogCollectionController;
 import io.berth.logging.container.NodeCollectionHost;
 import io.berth.logging.daemon.JournaldAppender;
 import io.berth.logging.driver.LogDrivers;
 import io.berth.logging.driver.journald.JournaldSink;
-import io.berth.logging.events.ContainerEvents;
+import io.berth.logging.events.ContainerEventsConsumer;
 import io.berth.logging.events.DropReporter;
 import io.berth.logging.events.LoggingEventsPublisher;
 import io.vertx.core.Future;
@@ -47,15 +47,14 @@ public final class LoggingService implements ServiceModule {
     http = HttpClient.newHttpClient();
     LoggingEventsPublisher publisher = new LoggingEventsPublisher(ctx.events(), ctx.node());
     DropReporter drops = new DropReporter(ctx.vertx(), publisher, ctx.metrics(), ctx.node());
-    CollectedContainers state = CollectedContainers.of(
-        ctx.stateStore(Topics.LOGGING_STATE, "berth.logging.containers", CollectedContainer.class));
+    StateStore<CollectedContainer> state =
+        ctx.stateStore(Topics.LOGGING_STATE, "berth.logging.containers", CollectedContainer.class);
     LogCollectionController controller = new LogCollectionController(ctx.config(), registry,
         new NodeCollectionHost(new LogDrivers(http)), ctx.hostOps(), state, publisher, drops);
-    ContainerEvents events = new ContainerEvents(ctx.node(), controller);
     ServiceHttp api = new ServiceHttp(ctx, name());
     new LogsApi(ctx, registry).mount(api.router());
     return controller.restore()
-        .compose(v -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + ctx.node(), events::handle))
+        .compose(v -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + ctx.node(), ContainerEventsConsumer.router(ctx.node(), controller)))
         .compose(sub -> ctx.vertx().executeBlocking(() -> new IngestConsumer(ctx.kafka(), ctx.node(), registry, ctx.metrics())))
         .onSuccess(i -> ingest = i)
         .compose(i -> api.listen("127.0.0.1", 0))

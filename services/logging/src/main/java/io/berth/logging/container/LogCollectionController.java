@@ -5,6 +5,7 @@ import io.berth.events.logging.LogConfigRejected;
 import io.berth.events.logging.LoggingAttached;
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.state.StateStore;
 import io.berth.kit.tracing.HostOps;
 import io.berth.logging.collect.ContainerLogs;
 import io.berth.logging.collect.ContainerRegistry;
@@ -40,12 +41,12 @@ public final class LogCollectionController {
   private final ContainerRegistry registry;
   private final CollectionHost host;
   private final HostOps hostOps;
-  private final CollectedContainers state;
+  private final StateStore<CollectedContainer> state;
   private final LoggingEventsPublisher publisher;
   private final DropReporter drops;
 
   public LogCollectionController(DaemonConfig config, ContainerRegistry registry, CollectionHost host,
-      HostOps hostOps, CollectedContainers state, LoggingEventsPublisher publisher, DropReporter drops) {
+      HostOps hostOps, StateStore<CollectedContainer> state, LoggingEventsPublisher publisher, DropReporter drops) {
     this.config = config;
     this.registry = registry;
     this.host = host;

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.berth.events.EventCatalog;
+import io.berth.events.Topics;
 import io.berth.events.container.ContainerCreated;
+import io.berth.events.container.ContainerRemoved;
+import io.berth.events.container.ContainerStopped;
 import io.berth.events.container.LogConfig;
 import io.berth.events.container.Stdio;
 import io.berth.events.logging.LogConfigRejected;
@@ -15,8 +19,11 @@ import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.errors.BerthException;
 import io.berth.kit.tracing.HostOps;
 import io.berth.logging.collect.ContainerRegistry;
+import io.berth.logging.events.ContainerEventsConsumer;
 import io.berth.logging.events.DropReporter;
 import io.berth.logging.events.LoggingEventsPublisher;
+import io.berth.testing.fakes.MemoryEventBus;
+import io.berth.testing.fakes.MemoryStateStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
@@ -34,15 +41,15 @@ import org.junit.jupiter.api.Test;
 /** The controller against in-memory host, state and bus: no root, Kafka or Hazelcast. */
 class LogCollectionControllerTest {
   private static final String NODE = "n1";
-  private static final String ATTACHED = "io.berth.logging.attached";
-  private static final String REJECTED = "io.berth.logging.config.rejected";
+  private static final String ATTACHED = EventCatalog.LOGGING_ATTACHED.type();
+  private static final String REJECTED = EventCatalog.LOG_CONFIG_REJECTED.type();
   private static final Path DATA = Path.of("/data-root");
   private static Vertx vertx;
 
   private final ContainerRegistry registry = new ContainerRegistry();
   private final MemoryCollectionHost host = new MemoryCollectionHost();
-  private final MemoryCollectedContainers state = new MemoryCollectedContainers();
-  private final RecordingEventBus bus = new RecordingEventBus();
+  private final MemoryStateStore<CollectedContainer> state = new MemoryStateStore<>(CollectedContainer.class);
+  private final MemoryEventBus bus = new MemoryEventBus();
   private LogCollectionController controller;
 
   @BeforeAll
@@ -75,10 +82,10 @@ class LogCollectionControllerTest {
     assertEquals(List.of(c.id()), host.collecting);
     assertEquals(Map.of("max-size", "10m"), registry.get(c.id()).orElseThrow().config().options(),
         "the daemon's log-opts fill a container that uses the daemon's driver");
-    LoggingAttached a = bus.only(ATTACHED, LoggingAttached.class);
+    LoggingAttached a = only(LoggingAttached.class);
     assertEquals(new LoggingAttached(c.id(), NODE, dir.resolve("stdout.fifo").toString(),
         dir.resolve("stderr.fifo").toString(), "json-file"), a);
-    assertEquals(new CollectedContainer(c.id(), NODE, c, false), state.byId.get(c.id()));
+    assertEquals(new CollectedContainer(c.id(), NODE, c, false), state.value(c.id()).orElseThrow());
   }
 
   @Test
@@ -88,7 +95,7 @@ class LogCollectionControllerTest {
     await(controller.attach(c));
 
     assertTrue(host.fifoDirs.isEmpty(), "no FIFOs when the producer names its own");
-    LoggingAttached a = bus.only(ATTACHED, LoggingAttached.class);
+    LoggingAttached a = only(LoggingAttached.class);
     assertEquals("/run/x/out", a.stdoutPath());
     assertNull(a.stderrPath());
     assertEquals("local", a.driver());
@@ -100,11 +107,11 @@ class LogCollectionControllerTest {
 
     await(controller.attach(c));
 
-    LogConfigRejected r = bus.only(REJECTED, LogConfigRejected.class);
+    LogConfigRejected r = only(LogConfigRejected.class);
     assertEquals(new LogConfigRejected(c.id(), NODE, "nope", "logger: no log driver named 'nope' is registered"), r);
-    assertEquals(List.of(REJECTED), bus.types());
+    assertEquals(List.of(REJECTED), bus.publishedTypes());
     assertTrue(host.fifoDirs.isEmpty() && host.opened.isEmpty() && host.collecting.isEmpty());
-    assertTrue(state.byId.isEmpty());
+    assertTrue(state.ids().isEmpty());
     BerthException.InvalidRequest e = assertThrows(BerthException.InvalidRequest.class, () -> registry.resolve("web-b1"));
     assertEquals(r.message(), e.getMessage(), "the logs endpoint answers with the same message");
   }
@@ -118,9 +125,9 @@ class LogCollectionControllerTest {
     await(controller.attach(c));
 
     assertEquals("splunk: failed to verify connection - 503 - down",
-        bus.only(REJECTED, LogConfigRejected.class).message());
+        only(LogConfigRejected.class).message());
     assertTrue(registry.get(c.id()).isEmpty());
-    assertTrue(state.byId.isEmpty());
+    assertTrue(state.ids().isEmpty());
   }
 
   @Test
@@ -131,8 +138,8 @@ class LogCollectionControllerTest {
     await(controller.attach(c));
 
     assertEquals(List.of(c.id()), host.opened);
-    assertEquals(List.of(ATTACHED), bus.types());
-    assertEquals(1, state.puts.get());
+    assertEquals(List.of(ATTACHED), bus.publishedTypes());
+    assertEquals(1, state.writes());
   }
 
   @Test
@@ -143,14 +150,14 @@ class LogCollectionControllerTest {
     await(controller.stopped(c.id()));
     assertEquals(List.of(c.id()), host.drained);
     assertTrue(registry.get(c.id()).orElseThrow().producerGone(), "followers end");
-    assertTrue(state.byId.get(c.id()).stopped());
+    assertTrue(state.value(c.id()).orElseThrow().stopped());
 
     await(controller.stopped(c.id()));
     assertEquals(List.of(c.id(), c.id()), host.drained, "a replayed stop drains what is (not) left, harmlessly");
 
     await(controller.started(c.id()));
     assertEquals(List.of(c.id(), c.id()), host.collecting);
-    assertFalse(state.byId.get(c.id()).stopped());
+    assertFalse(state.value(c.id()).orElseThrow().stopped());
   }
 
   @Test
@@ -160,7 +167,27 @@ class LogCollectionControllerTest {
     await(controller.removed("f".repeat(64)));
 
     assertTrue(host.collecting.isEmpty() && host.drained.isEmpty() && host.closed.isEmpty());
-    assertTrue(bus.published.isEmpty());
+    assertTrue(bus.published().isEmpty());
+  }
+
+  @Test
+  void theConsumerHandsOnlyThisNodesContainersToTheController() {
+    await(bus.subscribe(Topics.CONTAINER_EVENTS, "berth-logging-" + NODE, ContainerEventsConsumer.router(NODE, controller)));
+    ContainerCreated mine = created("5a", LogConfig.NODE_DEFAULT, null, false);
+    ContainerCreated theirs = withNode(created("5b", LogConfig.NODE_DEFAULT, null, false), "n2");
+
+    await(bus.deliver(mine.id(), mine));
+    await(bus.deliver(theirs.id(), theirs));
+    await(bus.deliver(mine.id(), new ContainerStopped(mine.id(), "n2", 0)));
+    await(bus.deliver(mine.id(), new ContainerRemoved(mine.id(), "n2", false)));
+
+    assertEquals(List.of(mine.id()), host.opened);
+    assertTrue(host.drained.isEmpty() && host.closed.isEmpty(), "another node's stop and remove are not ours");
+
+    await(bus.deliver(mine.id(), new ContainerStopped(mine.id(), NODE, 0)));
+    await(bus.deliver(mine.id(), new ContainerRemoved(mine.id(), NODE, false)));
+    assertEquals(List.of(mine.id()), host.drained);
+    assertEquals(List.of(mine.id()), host.closed);
   }
 
   @Test
@@ -173,7 +200,7 @@ class LogCollectionControllerTest {
 
     assertEquals(List.of(c.id()), host.closed);
     assertTrue(registry.get(c.id()).isEmpty());
-    assertTrue(state.byId.isEmpty());
+    assertTrue(state.ids().isEmpty());
     assertThrows(BerthException.NotFound.class, () -> registry.resolve(c.id()));
   }
 
@@ -182,17 +209,18 @@ class LogCollectionControllerTest {
     ContainerCreated running = created("1a", LogConfig.NODE_DEFAULT, null, false);
     ContainerCreated stopped = created("2a", LogConfig.NODE_DEFAULT, null, false);
     ContainerCreated elsewhere = created("3a", LogConfig.NODE_DEFAULT, null, false);
-    state.byId.put(running.id(), new CollectedContainer(running.id(), NODE, running, false));
-    state.byId.put(stopped.id(), new CollectedContainer(stopped.id(), NODE, stopped, true));
-    state.byId.put(elsewhere.id(), new CollectedContainer(elsewhere.id(), "n2", elsewhere, false));
+    await(state.put(running.id(), new CollectedContainer(running.id(), NODE, running, false)));
+    await(state.put(stopped.id(), new CollectedContainer(stopped.id(), NODE, stopped, true)));
+    await(state.put(elsewhere.id(), new CollectedContainer(elsewhere.id(), "n2", elsewhere, false)));
+    int stored = state.writes();
 
     await(controller.restore());
 
     assertEquals(List.of(running.id(), stopped.id()), host.opened.stream().sorted().toList());
     assertEquals(List.of(stopped.id()), host.drained);
     assertTrue(registry.get(elsewhere.id()).isEmpty(), "another node's container is not this node's to collect");
-    assertEquals(0, state.puts.get(), "restoring writes nothing");
-    assertEquals(List.of(ATTACHED, ATTACHED), bus.types());
+    assertEquals(stored, state.writes(), "restoring writes nothing");
+    assertEquals(List.of(ATTACHED, ATTACHED), bus.publishedTypes());
 
     await(controller.attach(running));
     assertEquals(2, host.opened.size(), "the replayed created of a restored container opens nothing");
@@ -203,6 +231,19 @@ class LogCollectionControllerTest {
     return new ContainerCreated(id, "web-" + tag, NODE, "alpine", null, null, "2026-12-02T18:00:00Z", Map.of(),
         null, null, List.of(), List.of(), false, List.of(), List.of(), null, log, stdio, tty, null, List.of(), false,
         List.of(), null);
+  }
+
+  private <T extends Record> T only(Class<T> type) {
+    List<T> of = bus.published(type);
+    assertEquals(1, of.size(), "one " + type.getSimpleName() + " expected; published " + bus.publishedTypes());
+    return of.get(0);
+  }
+
+  private static ContainerCreated withNode(ContainerCreated c, String node) {
+    return new ContainerCreated(c.id(), c.name(), node, c.image(), c.hostname(), c.domainname(), c.createdAt(),
+        c.labels(), c.sandboxKey(), c.networkMode(), c.networks(), c.portBindings(), c.publishAllPorts(), c.mounts(),
+        c.anonymousVolumes(), c.volumeDriver(), c.logConfig(), c.stdio(), c.tty(), c.dns(), c.extraHosts(),
+        c.autoRemove(), c.env(), c.task());
   }
 
   private static <T> T await(Future<T> f) {

@@ -75,7 +75,7 @@ class LoggingServiceIT {
     LoggingNode.awaitPath(err);
     io.berth.events.logging.LoggingAttached attached = null;
     for (int i = 0; i < 100 && attached == null; i++) {
-      attached = LOGGING_EVENTS.stream().filter(e -> e.getType().equals("io.berth.logging.attached"))
+      attached = LOGGING_EVENTS.stream().filter(e -> e.getType().equals("io.berth.logging.container.attached"))
           .map(e -> io.berth.events.BerthEvents.data(e, io.berth.events.logging.LoggingAttached.class))
           .filter(a -> a.containerId().equals(id)).findFirst().orElse(null);
       if (attached == null) Thread.sleep(100);
