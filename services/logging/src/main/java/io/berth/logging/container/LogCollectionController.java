@@ -13,6 +13,7 @@ import io.berth.logging.domain.ContainerInfo;
 import io.berth.logging.domain.EffectiveLogConfig;
 import io.berth.logging.domain.LogConfigValidator;
 import io.berth.logging.domain.SwarmTaskInfo;
+import io.berth.logging.driver.DropListener;
 import io.berth.logging.events.DropReporter;
 import io.berth.logging.events.LoggingEventsPublisher;
 import io.vertx.core.Future;
@@ -90,12 +91,13 @@ public final class LogCollectionController {
     }
     ContainerInfo info = info(c);
     Path dir = config.dataRoot().resolve("containers").resolve(c.id());
+    DropListener dropped = drops.forContainer(info.id());
     return hostOps.run("logging attach " + info.shortId(), () -> {
       StdioSources stdio = c.stdio() != null && c.stdio().stdoutPath() != null
           ? new StdioSources(Path.of(c.stdio().stdoutPath()),
               c.stdio().stderrPath() == null ? null : Path.of(c.stdio().stderrPath()))
           : host.fifos(dir, c.tty());
-      ContainerLogs logs = host.open(info, cfg, dir, stdio, drops.forContainer(info.id()));
+      ContainerLogs logs = host.open(info, cfg, dir, stdio, dropped);
       registry.put(logs);
       host.collect(logs);
       return logs;
@@ -159,9 +161,8 @@ public final class LogCollectionController {
     return registry.remove(id)
         .map(logs -> hostOps.run("logging detach " + logs.info().shortId(), () -> {
           host.close(logs);
-          drops.forget(id);
           return null;
-        }).<Void>mapEmpty())
+        }).<Void>mapEmpty().onSuccess(v -> drops.forget(id)))
         .orElse(Future.succeededFuture())
         .compose(v -> state.remove(id));
   }

@@ -5,7 +5,7 @@ import io.berth.events.logging.LogSinkRecovered;
 import io.berth.logging.driver.DropListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.vertx.core.Vertx;
+import io.vertx.core.Context;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,23 +15,24 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes lost lines visible: each drop increments {@code berth_logging_lines_dropped_total{container,reason}} at once,
  * and at most once a second per container and reason an {@code io.berth.logging.lines.dropped} event carries the count
- * since the last one. A recovered sink is published as {@code io.berth.logging.sink.recovered}.
+ * since the last one. A recovered sink is published as {@code io.berth.logging.sink.recovered}. Both are published
+ * from the context the reporter is given (the events verticle's); drops are counted from the drivers' threads.
  */
 public final class DropReporter {
   private static final Logger LOG = LoggerFactory.getLogger(DropReporter.class);
 
-  private final Vertx vertx;
+  private final Context context;
   private final LoggingEventsPublisher publisher;
   private final MeterRegistry metrics;
   private final String node;
   private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
 
-  public DropReporter(Vertx vertx, LoggingEventsPublisher publisher, MeterRegistry metrics, String node) {
-    this.vertx = vertx;
+  public DropReporter(Context context, LoggingEventsPublisher publisher, MeterRegistry metrics, String node) {
+    this.context = context;
     this.publisher = publisher;
     this.metrics = metrics;
     this.node = node;
-    vertx.setPeriodic(1000, id -> publishPending());
+    context.runOnContext(v -> context.owner().setPeriodic(1000, id -> publishPending()));
   }
 
   public DropListener forContainer(String containerId) {
@@ -45,12 +46,13 @@ public final class DropReporter {
 
       @Override
       public void recovered(String driver, long downMillis) {
-        vertx.runOnContext(v -> publisher.sinkRecovered(new LogSinkRecovered(containerId, node, driver, downMillis))
+        context.runOnContext(v -> publisher.sinkRecovered(new LogSinkRecovered(containerId, node, driver, downMillis))
             .onFailure(e -> LOG.warn("publishing sink.recovered failed: {}", e.getMessage())));
       }
     };
   }
 
+  /** The container is gone: its pending counts go out now. Call on the reporter's context. */
   public void forget(String containerId) {
     publishPending();
     pending.keySet().removeIf(k -> k.startsWith(containerId + "|"));

@@ -68,7 +68,7 @@ class LogCollectionControllerTest {
         .put("log-opts", new JsonObject().put("max-size", "10m")));
     LoggingEventsPublisher publisher = new LoggingEventsPublisher(bus, NODE);
     controller = new LogCollectionController(config, registry, host, new HostOps(vertx, OpenTelemetry.noop()),
-        state, publisher, new DropReporter(vertx, publisher, new SimpleMeterRegistry(), NODE));
+        state, publisher, new DropReporter(vertx.getOrCreateContext(), publisher, new SimpleMeterRegistry(), NODE));
   }
 
   @Test
