@@ -33,7 +33,9 @@ import org.slf4j.LoggerFactory;
  *       {@link #removed}: close the driver, forget the container;</li>
  *   <li>{@link #restore} (service start): reattach to every stored container of this node before events flow.</li>
  * </ul>
- * Idempotent: a replayed event finds the state it would create. The caller hands only this node's containers.
+ * Idempotent: a replayed event finds the state it would create (and a replayed created gets the same answer). A
+ * transient failure (Kafka, Hazelcast) fails the call for the kit to retry; the retry completes what the first
+ * attempt left undone. The caller hands only this node's containers.
  */
 public final class LogCollectionController {
   private static final Logger LOG = LoggerFactory.getLogger(LogCollectionController.class);
@@ -81,7 +83,8 @@ public final class LogCollectionController {
   }
 
   private Future<Void> attach(ContainerCreated c, boolean fresh) {
-    if (registry.get(c.id()).isPresent()) return Future.succeededFuture();
+    ContainerLogs open = registry.get(c.id()).orElse(null);
+    if (open != null) return fresh ? answerAgain(c, open) : Future.succeededFuture();
     EffectiveLogConfig cfg = LogConfigValidator.resolve(c.logConfig().type(), c.logConfig().config(),
         config.logDriver(), config.logOpts());
     try {
@@ -104,6 +107,18 @@ public final class LogCollectionController {
     }).recover(e -> e instanceof BerthException.InvalidRequest
         ? refuse(c, cfg, e.getMessage()).map(v -> null) : Future.failedFuture(e))
       .compose(logs -> logs == null ? Future.succeededFuture() : announce(c, cfg, logs, fresh));
+  }
+
+  /**
+   * A created event for a container already collected: a replay, or the retry of an attach whose store or publish
+   * failed (Kafka or Hazelcast away). Nothing is opened again; what the first attempt did not store is stored, and
+   * the same {@code attached} answer goes out again, so a waiter that missed it is answered.
+   */
+  private Future<Void> answerAgain(ContainerCreated c, ContainerLogs open) {
+    return state.get(c.id())
+        .compose(stored -> stored != null ? Future.<Void>succeededFuture()
+            : state.put(c.id(), new CollectedContainer(c.id(), config.nodeName(), c, false)))
+        .compose(v -> announce(c, open.config(), open, false));
   }
 
   private static ContainerInfo info(ContainerCreated c) {
@@ -144,10 +159,7 @@ public final class LogCollectionController {
 
   private Future<Void> drain(String id, boolean remember) {
     return registry.get(id)
-        .map(logs -> hostOps.run("logging drain " + logs.info().shortId(), () -> {
-          host.drain(logs);
-          return null;
-        }).compose(v -> remember ? remember(logs, true) : Future.<Void>succeededFuture()))
+        .map(logs -> hostOps.run("logging drain " + logs.info().shortId(), () -> host.drain(logs)).compose(v -> remember ? remember(logs, true) : Future.<Void>succeededFuture()))
         .orElse(Future.succeededFuture());
   }
 
@@ -159,10 +171,8 @@ public final class LogCollectionController {
   /** The container was removed: close its driver (delivering what it holds) and forget it. */
   public Future<Void> removed(String id) {
     return registry.remove(id)
-        .map(logs -> hostOps.run("logging detach " + logs.info().shortId(), () -> {
-          host.close(logs);
-          return null;
-        }).<Void>mapEmpty().onSuccess(v -> drops.forget(id)))
+        .map(logs -> hostOps.run("logging detach " + logs.info().shortId(), () -> host.close(logs))
+            .onSuccess(v -> drops.forget(id)))
         .orElse(Future.succeededFuture())
         .compose(v -> state.remove(id));
   }

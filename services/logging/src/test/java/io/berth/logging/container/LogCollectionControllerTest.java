@@ -138,7 +138,34 @@ class LogCollectionControllerTest {
     await(controller.attach(c));
 
     assertEquals(List.of(c.id()), host.opened);
-    assertEquals(List.of(ATTACHED), bus.publishedTypes());
+    assertEquals(1, state.writes());
+    assertEquals(List.of(ATTACHED, ATTACHED), bus.publishedTypes(), "the replay gets the same answer again");
+    assertEquals(bus.published(LoggingAttached.class).get(0), bus.published(LoggingAttached.class).get(1));
+  }
+
+  @Test
+  void theRetryOfAnAttachWhoseStoreFailedStoresAndAnnounces() {
+    ContainerCreated c = created("c2", LogConfig.NODE_DEFAULT, null, false);
+    state.failNext(new BerthException.Unavailable("berth.logging.state: not ready"));
+
+    assertThrows(AssertionError.class, () -> await(controller.attach(c)), "the kit retries a transient failure");
+    assertTrue(bus.published().isEmpty());
+
+    await(controller.attach(c));
+    assertEquals(List.of(c.id()), host.opened, "the retry opens nothing again");
+    assertEquals(new CollectedContainer(c.id(), NODE, c, false), state.value(c.id()).orElseThrow());
+    assertEquals(c.id(), only(LoggingAttached.class).containerId());
+  }
+
+  @Test
+  void theRetryOfAnAttachWhosePublishFailedAnnounces() {
+    ContainerCreated c = created("c3", LogConfig.NODE_DEFAULT, null, false);
+    bus.failNextPublish(new BerthException.Unavailable("berth.logging.events: not ready"));
+
+    assertThrows(AssertionError.class, () -> await(controller.attach(c)));
+    await(controller.attach(c));
+
+    assertEquals(c.id(), only(LoggingAttached.class).containerId());
     assertEquals(1, state.writes());
   }
 
