@@ -111,4 +111,54 @@ class LayeringTest {
         .should().dependOnClassesThat().resideInAnyPackage("io.berth.kit..", "io.berth.host..", "io.vertx..", "org.apache.kafka..")
         .check(classes);
   }
+
+  @Test
+  void loggingDomainIsTheBottomLayer() {
+    noClasses().that().resideInAPackage("io.berth.logging.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "org.apache.kafka..", "com.hazelcast..",
+            "io.berth.logging.api..", "io.berth.logging.collect..", "io.berth.logging.container..",
+            "io.berth.logging.driver..", "io.berth.logging.events..", "io.berth.logging.file..",
+            "io.berth.logging.host..", "io.berth.logging.remote..", "io.berth.logging.tls..")
+        .because("log configuration logic is pure and shared by the API, the controller and the drivers")
+        .check(classes);
+  }
+
+  @Test
+  void loggingControllerReachesTheNodeOnlyThroughCollectionHost() {
+    noClasses().that().resideInAPackage("io.berth.logging.container..")
+        .and().doNotHaveSimpleName("NodeCollectionHost")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.logging.host..", "org.apache.kafka..",
+            "com.hazelcast..", "io.vertx.ext.web..")
+        .orShould().dependOnClassesThat().haveSimpleName("LogDrivers")
+        .because("LogCollectionController is unit-tested with an in-memory CollectionHost, state and bus")
+        .check(classes);
+  }
+
+  @Test
+  void loggingEventsPackageOnlyDecodesAndPublishes() {
+    noClasses().that().resideInAPackage("io.berth.logging.events..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.logging.host..", "io.berth.logging.collect..",
+            "io.berth.logging.file..", "io.berth.logging.domain..", "io.berth.kit.state..", "org.apache.kafka..")
+        .because("container events are decoded here and handled by LogCollectionController")
+        .check(classes);
+  }
+
+  @Test
+  void loggingDriversKnowNothingOfEventsOrTheContainerLifecycle() {
+    noClasses().that().resideInAnyPackage("io.berth.logging.driver..", "io.berth.logging.file..",
+            "io.berth.logging.remote..", "io.berth.logging.tls..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.logging.events..",
+            "io.berth.logging.container..", "io.berth.logging.collect..", "io.berth.logging.api..",
+            "io.berth.kit.events..", "io.berth.kit.state..", "org.apache.kafka..", "io.vertx.ext.web..")
+        .because("a log driver is Docker's logger.Logger: messages in, a destination out")
+        .check(classes);
+  }
+
+  @Test
+  void loggingTalksToKafkaOnlyThroughTheKitExceptForRawIngest() {
+    noClasses().that().resideInAPackage("io.berth.logging..").and().doNotHaveSimpleName("IngestConsumer")
+        .should().dependOnClassesThat().resideInAPackage("org.apache.kafka..")
+        .because("events go through the kit's EventBus; only berth.logs.ingest carries raw records")
+        .check(classes);
+  }
 }

@@ -11,6 +11,8 @@ import io.berth.logging.domain.LogReadRequest;
 import io.berth.logging.domain.SwarmTaskInfo;
 import io.berth.logging.driver.Threads;
 import io.berth.logging.file.LogFileReader;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -89,6 +91,8 @@ public final class LogsApi {
         .putHeader("Content-Type", tty ? "application/vnd.docker.raw-stream"
             : "application/vnd.docker.multiplexed-stream");
     rc.response().writeHead();
+    // the response ends on the context that serves the request (the API verticle's), not on any other
+    Context served = Vertx.currentContext();
     return readings -> {
       List<Thread> threads = new ArrayList<>();
       List<LogStreamWriter> writers = new ArrayList<>();
@@ -123,7 +127,7 @@ public final class LogsApi {
             Thread.currentThread().interrupt();
           }
         }
-        ctx.vertx().runOnContext(v -> {
+        served.runOnContext(v -> {
           if (!rc.response().ended() && !rc.response().closed()) rc.response().end();
         });
       });

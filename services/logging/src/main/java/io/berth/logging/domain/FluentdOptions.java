@@ -1,5 +1,6 @@
 package io.berth.logging.domain;
 
+import io.berth.kit.units.ByteSize;
 import java.util.Map;
 
 /**

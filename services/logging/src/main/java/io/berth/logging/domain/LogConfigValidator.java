@@ -1,6 +1,7 @@
 package io.berth.logging.domain;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.units.ByteSize;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;

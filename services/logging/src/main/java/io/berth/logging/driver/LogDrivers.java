@@ -1,6 +1,6 @@
 package io.berth.logging.driver;
 
-import io.berth.logging.domain.ByteSize;
+import io.berth.kit.units.ByteSize;
 import io.berth.logging.domain.ContainerInfo;
 import io.berth.logging.domain.EffectiveLogConfig;
 import io.berth.logging.domain.ExtraAttributes;

@@ -70,7 +70,7 @@ class LoggingServiceIT {
     Path out = node.containerDir(id).resolve("stdout.fifo");
     Path err = node.containerDir(id).resolve("stderr.fifo");
     LoggingNode.awaitPath(err);
-    io.berth.events.logging.LoggingAttached attached = awaitEvent("io.berth.logging.attached",
+    io.berth.events.logging.LoggingAttached attached = awaitEvent("io.berth.logging.container.attached",
         io.berth.events.logging.LoggingAttached.class, a -> a.containerId().equals(id));
     assertEquals(new io.berth.events.logging.LoggingAttached(id, node.name(), out.toString(), err.toString(),
         "json-file"), attached);

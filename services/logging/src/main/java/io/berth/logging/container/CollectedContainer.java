@@ -1,4 +1,4 @@
-package io.berth.logging.events;
+package io.berth.logging.container;
 
 import io.berth.events.container.ContainerCreated;
 
