@@ -7,11 +7,14 @@ import io.berth.dns.events.ContainerEventsConsumer;
 import io.berth.dns.events.DnsEvents;
 import io.berth.dns.events.EndpointLag;
 import io.berth.dns.events.NetworkEventsConsumer;
+import io.berth.dns.files.SandboxConfigurer;
 import io.berth.dns.files.SandboxFileWriter;
 import io.berth.dns.host.CpuSteering;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.dns.server.ListenNamespace;
 import io.berth.dns.state.DnsState;
+import io.berth.dns.state.DnsStateWrites;
+import io.berth.dns.state.DnsView;
 import io.berth.dns.state.StateFeed;
 import io.berth.events.Topics;
 import io.berth.kit.http.ServiceHttp;
@@ -19,7 +22,6 @@ import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
 import io.vertx.core.Future;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -45,6 +47,7 @@ public final class DnsService implements ServiceModule {
   private final ListenNamespace namespace;
   private final Settings settings;
   private DnsController controller;
+  private ContainerPolicy policy;
   private EmbeddedResolver resolver;
   private StateFeed feed;
   private EndpointLag lag;
@@ -95,25 +98,18 @@ public final class DnsService implements ServiceModule {
         .compose(host -> {
           NodeResolverSettings node = new NodeResolverSettings(ctx.config().dns(), ctx.config().dnsSearch(),
               ctx.config().dnsOptions(), host);
-          controller = new DnsController(ctx.node(), store, records, node,
+          DnsView view = new DnsView(records);
+          SandboxConfigurer files = new SandboxConfigurer(ctx.node(), view, node,
               new SandboxFileWriter(ctx.config().dataRoot()), ctx.hostOps(), new DnsEvents(ctx.events(), ctx.node()));
-          feed = new StateFeed(store, controller);
+          controller = new DnsController(ctx.node(), DnsStateWrites.of(store), view, files);
+          policy = new ContainerPolicy(view, node);
+          feed = new StateFeed(store, view);
           return store.rebuild();
         })
         .compose(n -> ctx.vertx().executeBlocking(() -> feed.start(), false))
         .compose(n -> {
-          resolver = new EmbeddedResolver(namespace, records::snapshot, controller.policy(), options, ctx.metrics());
-          controller.attach(new DnsController.Listeners() {
-            @Override
-            public Future<Void> listen(String networkId, InetAddress address) {
-              return Future.fromCompletionStage(resolver.listen(networkId, address), ctx.vertx().getOrCreateContext());
-            }
-
-            @Override
-            public void unlisten(String networkId) {
-              resolver.unlisten(networkId);
-            }
-          });
+          resolver = new EmbeddedResolver(namespace, records::snapshot, policy, options, ctx.metrics());
+          controller.view().watch(new ResolverListeners(ctx.node(), resolver, ctx.vertx().getOrCreateContext()));
           LOG.info("dns state loaded: {} entries, {} name-resolving endpoints", n, records.snapshot().size());
           return http.listen("127.0.0.1", 0);
         })

@@ -30,11 +30,6 @@ public record ContainerDns(String containerId, String name, String node, String 
     networks = networks == null ? List.of() : List.copyOf(networks);
   }
 
-  /** A container berth has heard of only through its endpoints: no settings of its own. */
-  public static ContainerDns unknown(String containerId, String name, String node) {
-    return new ContainerDns(containerId, name, node, "", "", List.of(), List.of(), List.of(), List.of(), List.of());
-  }
-
   /** The hostname the container sees: its own, else the first 12 characters of its id. */
   public String effectiveHostname() {
     if (!hostname.isEmpty()) {

@@ -1,7 +1,7 @@
 package io.berth.dns.events;
 
-import io.berth.dns.DnsController;
 import io.berth.dns.domain.SandboxFiles;
+import io.berth.dns.files.SandboxConfigurer;
 import io.berth.dns.files.SandboxFileWriter;
 import io.berth.events.BerthEvents;
 import io.berth.events.dns.DnsSandboxConfigured;
@@ -9,7 +9,7 @@ import io.berth.kit.events.EventBus;
 import io.vertx.core.Future;
 
 /** Publishes {@code io.berth.dns.sandbox.configured} on {@code berth.dns.events}, keyed by container id. */
-public final class DnsEvents implements DnsController.Announcer {
+public final class DnsEvents implements SandboxConfigurer.Announcer {
   public static final String CONFIGURED = "io.berth.dns.sandbox.configured";
 
   private final EventBus bus;

@@ -9,14 +9,11 @@ import io.berth.events.network.EndpointLeft;
 import io.berth.events.network.NetworkCreated;
 import io.berth.events.network.NetworkRemoved;
 import io.berth.events.network.NetworkScope;
-import io.berth.events.network.SandboxInterface;
 import io.berth.events.network.SandboxReady;
 import io.berth.events.network.Subnet;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -73,16 +70,7 @@ public final class NetworkEventsConsumer {
   }
 
   private Future<Void> ready(SandboxReady s) {
-    if (!mine(s.node())) {
-      return Future.succeededFuture();
-    }
-    Map<String, String> gateways = new LinkedHashMap<>();
-    for (SandboxInterface i : s.interfaces()) {
-      if (i.network() != null && i.gateway() != null && !i.gateway().isBlank()) {
-        gateways.putIfAbsent(i.network(), i.gateway());
-      }
-    }
-    return dns.sandboxReady(s.containerId(), gateways);
+    return mine(s.node()) ? dns.sandboxReady(s.containerId()) : Future.succeededFuture();
   }
 
   private Future<Void> created(NetworkCreated n) {
