@@ -6,7 +6,7 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import io.berth.kit.state.StateStore;
+import io.berth.kit.state.KafkaStateStore;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,11 +21,11 @@ public final class StateFeed implements EntryAddedListener<String, String>, Entr
     EntryRemovedListener<String, String>, EntryEvictedListener<String, String> {
   private static final Logger LOG = LoggerFactory.getLogger(StateFeed.class);
 
-  private final StateStore<DnsState> store;
+  private final KafkaStateStore<DnsState> store;
   private final DnsView dns;
   private UUID registration;
 
-  public StateFeed(StateStore<DnsState> store, DnsView dns) {
+  public StateFeed(KafkaStateStore<DnsState> store, DnsView dns) {
     this.store = store;
     this.dns = dns;
   }
