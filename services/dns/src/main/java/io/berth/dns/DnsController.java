@@ -6,8 +6,9 @@ import io.berth.dns.domain.NetworkInfo;
 import io.berth.dns.domain.SandboxReadiness;
 import io.berth.dns.files.SandboxConfigurer;
 import io.berth.dns.state.DnsState;
-import io.berth.dns.state.DnsStateWrites;
 import io.berth.dns.state.DnsView;
+import io.berth.kit.errors.BerthException;
+import io.berth.kit.state.StateStore;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,11 @@ import java.util.List;
  */
 public final class DnsController {
   private final String node;
-  private final DnsStateWrites state;
+  private final StateStore<DnsState> state;
   private final DnsView view;
   private final SandboxConfigurer files;
 
-  public DnsController(String node, DnsStateWrites state, DnsView view, SandboxConfigurer files) {
+  public DnsController(String node, StateStore<DnsState> state, DnsView view, SandboxConfigurer files) {
     this.node = node;
     this.state = state;
     this.view = view;
@@ -108,16 +109,25 @@ public final class DnsController {
   }
 
   private Future<Void> write(DnsState s) {
-    return state.put(s.key(), s).map(v -> {
+    return state.put(s.key(), s).recover(DnsController::unavailable).map(v -> {
       view.apply(s);
       return null;
     });
   }
 
   private Future<Void> erase(String key) {
-    return state.remove(key).map(v -> {
+    return state.remove(key).recover(DnsController::unavailable).map(v -> {
       view.forget(key);
       return null;
     });
+  }
+
+  /**
+   * A write the durable state refused is Kafka or Hazelcast not answering (a timeout, a broker not ready), never the
+   * event's fault: retried, not dead-lettered.
+   */
+  private static Future<Void> unavailable(Throwable e) {
+    return Future.failedFuture(e instanceof BerthException ? e
+        : new BerthException.Unavailable("dns state not written: " + e.getMessage(), e));
   }
 }

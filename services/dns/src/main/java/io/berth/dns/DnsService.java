@@ -3,17 +3,14 @@ package io.berth.dns;
 import io.berth.dns.domain.NodeResolverSettings;
 import io.berth.dns.domain.RecordStore;
 import io.berth.dns.domain.ResolvConf;
-import io.berth.dns.events.ContainerEventsConsumer;
-import io.berth.dns.events.DnsEvents;
+import io.berth.dns.events.DnsEventsPublisher;
 import io.berth.dns.events.EndpointLag;
-import io.berth.dns.events.NetworkEventsConsumer;
 import io.berth.dns.files.SandboxConfigurer;
 import io.berth.dns.files.SandboxFileWriter;
 import io.berth.dns.host.CpuSteering;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.dns.server.ListenNamespace;
 import io.berth.dns.state.DnsState;
-import io.berth.dns.state.DnsStateWrites;
 import io.berth.dns.state.DnsView;
 import io.berth.dns.state.StateFeed;
 import io.berth.events.Topics;
@@ -21,10 +18,13 @@ import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * namespace the node runs in), names from the network service's endpoint events and the cluster map, forwarding of
  * other names, and each container's {@code resolv.conf}, {@code hosts} and {@code hostname}.
  *
- * <p>Start order: rebuild the state from {@code berth.dns.state}, follow the cluster map and load it, start the
- * resolver (it answers for every known endpoint at once), serve HTTP, then consume events.
+ * <p>Start order: rebuild the state from {@code berth.dns.state}, follow the cluster map and load it, deploy the
+ * servers ({@link DnsServerVerticle}: the resolver, which answers for every known endpoint at once, and HTTP), then
+ * the consumers ({@link DnsEventsVerticle}), so each runs on a context of its own.
  *
  * <p>daemon.json: {@code dns}, {@code dns-search}, {@code dns-opts} as Docker. The node's resolver file and the
  * resolver's tunables come from the constructor ({@link Settings}).
@@ -46,9 +47,10 @@ public final class DnsService implements ServiceModule {
 
   private final ListenNamespace namespace;
   private final Settings settings;
+  private final List<String> deployments = new ArrayList<>();
   private DnsController controller;
-  private ContainerPolicy policy;
-  private EmbeddedResolver resolver;
+  private DnsServerVerticle server;
+  private Vertx vertx;
   private StateFeed feed;
   private EndpointLag lag;
 
@@ -88,35 +90,35 @@ public final class DnsService implements ServiceModule {
 
   @Override
   public Future<Void> start(ServiceContext ctx) {
+    vertx = ctx.vertx();
     var store = ctx.stateStore(Topics.DNS_STATE, MAP, DnsState.class);
-    EmbeddedResolver.Options options = settings.resolver();
     Path resolvConf = settings.hostResolvConf();
-    RecordStore records = new RecordStore();
     lag = new EndpointLag(ctx.metrics());
-    ServiceHttp http = new ServiceHttp(ctx, name());
     return ctx.hostOps().run("dns.read-resolv-conf", () -> readHostResolvConf(resolvConf))
         .compose(host -> {
           NodeResolverSettings node = new NodeResolverSettings(ctx.config().dns(), ctx.config().dnsSearch(),
               ctx.config().dnsOptions(), host);
-          DnsView view = new DnsView(records);
+          DnsView view = new DnsView(new RecordStore());
           SandboxConfigurer files = new SandboxConfigurer(ctx.node(), view, node,
-              new SandboxFileWriter(ctx.config().dataRoot()), ctx.hostOps(), new DnsEvents(ctx.events(), ctx.node()));
-          controller = new DnsController(ctx.node(), DnsStateWrites.of(store), view, files);
-          policy = new ContainerPolicy(view, node);
+              new SandboxFileWriter(ctx.config().dataRoot()), ctx.hostOps(),
+              new DnsEventsPublisher(ctx.events(), ctx.node()));
+          controller = new DnsController(ctx.node(), store, view, files);
+          server = new DnsServerVerticle(ctx.node(), namespace, view, new ContainerPolicy(view, node),
+              settings.resolver(), ctx.metrics(), new ServiceHttp(ctx, name()));
           feed = new StateFeed(store, view);
           return store.rebuild();
         })
         .compose(n -> ctx.vertx().executeBlocking(() -> feed.start(), false))
         .compose(n -> {
-          resolver = new EmbeddedResolver(namespace, records::snapshot, policy, options, ctx.metrics());
-          controller.view().watch(new ResolverListeners(ctx.node(), resolver, ctx.vertx().getOrCreateContext()));
-          LOG.info("dns state loaded: {} entries, {} name-resolving endpoints", n, records.snapshot().size());
-          return http.listen("127.0.0.1", 0);
+          LOG.info("dns state loaded: {} entries, {} name-resolving endpoints", n,
+              controller.view().records().snapshot().size());
+          return ctx.vertx().deployVerticle(server);
         })
-        .compose(server -> ctx.events().subscribe(Topics.NETWORK_EVENTS, "berth-dns-network-" + ctx.node(),
-            new NetworkEventsConsumer(controller, lag)::handle))
-        .compose(s -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-dns-container-" + ctx.node(),
-            new ContainerEventsConsumer(controller)::handle))
+        .compose(id -> {
+          deployments.add(id);
+          return ctx.vertx().deployVerticle(new DnsEventsVerticle(ctx.events(), controller, lag));
+        })
+        .onSuccess(deployments::add)
         .mapEmpty();
   }
 
@@ -132,18 +134,25 @@ public final class DnsService implements ServiceModule {
 
   /** The running resolver (for in-process callers and tests). */
   public EmbeddedResolver resolver() {
-    return resolver;
+    return server == null ? null : server.resolver();
   }
 
+  /** Stops following the cluster map, then undeploys the events and the servers (the resolver closes). */
   @Override
   public Future<Void> stop() {
     if (feed != null) {
       feed.stop();
     }
-    if (resolver != null) {
-      resolver.close();
+    if (vertx == null) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id));
+    }
+    deployments.clear();
+    return chain;
   }
 
   private static ResolvConf readHostResolvConf(Path file) throws IOException {

@@ -2,7 +2,9 @@ package io.berth.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.berth.dns.domain.ContainerDns;
@@ -12,20 +14,32 @@ import io.berth.dns.domain.NodeResolverSettings;
 import io.berth.dns.domain.RecordStore;
 import io.berth.dns.domain.ResolvConf;
 import io.berth.dns.domain.SandboxFiles;
+import io.berth.dns.events.ContainerEventsConsumer;
+import io.berth.dns.events.EndpointLag;
+import io.berth.dns.events.NetworkEventsConsumer;
 import io.berth.dns.files.SandboxConfigurer;
 import io.berth.dns.files.SandboxFileWriter;
 import io.berth.dns.state.DnsState;
-import io.berth.dns.state.DnsStateWrites;
 import io.berth.dns.state.DnsView;
+import io.berth.events.BerthEvents;
+import io.berth.events.EventCatalog;
+import io.berth.events.container.ContainerRemoved;
+import io.berth.events.network.EndpointJoined;
+import io.berth.events.network.NetworkCreated;
+import io.berth.events.network.NetworkScope;
+import io.berth.events.network.SandboxReady;
+import io.berth.events.network.Subnet;
+import io.berth.kit.errors.BerthException;
 import io.berth.kit.tracing.HostOps;
+import io.berth.testing.fakes.MemoryStateStore;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +67,10 @@ class DnsControllerTest {
   @TempDir
   Path dataRoot;
 
-  final MemoryWrites state = new MemoryWrites();
+  final MemoryStateStore<DnsState> state = new MemoryStateStore<>(DnsState.class);
   final List<SandboxFiles> announced = new CopyOnWriteArrayList<>();
+  final List<String> failed = new CopyOnWriteArrayList<>();
+  Path filesRoot;
   DnsController dns;
 
   @AfterAll
@@ -64,17 +80,27 @@ class DnsControllerTest {
 
   @BeforeEach
   void start() {
+    filesRoot = dataRoot;
     dns = controller();
   }
 
   /** A controller over {@link #state}, as a node that rebuilt it from the durable state. */
   private DnsController controller() {
     DnsView view = new DnsView(new RecordStore());
-    state.entries.values().forEach(view::apply);
-    SandboxConfigurer files = new SandboxConfigurer(ME, view, NODE, new SandboxFileWriter(dataRoot),
-        new HostOps(VERTX, OpenTelemetry.noop()), (id, paths, f) -> {
-          announced.add(f);
-          return Future.succeededFuture();
+    state.ids().forEach(id -> view.apply(state.value(id).orElseThrow()));
+    SandboxConfigurer files = new SandboxConfigurer(ME, view, NODE, new SandboxFileWriter(filesRoot),
+        new HostOps(VERTX, OpenTelemetry.noop()), new SandboxConfigurer.Announcer() {
+          @Override
+          public Future<Void> configured(String id, SandboxFileWriter.Paths paths, SandboxFiles f) {
+            announced.add(f);
+            return Future.succeededFuture();
+          }
+
+          @Override
+          public Future<Void> failed(String id, int status, String message) {
+            failed.add(status + " " + message);
+            return Future.succeededFuture();
+          }
         });
     return new DnsController(ME, state, view, files);
   }
@@ -129,7 +155,7 @@ class DnsControllerTest {
     dns.sandboxReady(C1).await();
     assertEquals(List.of(), announced);
     assertNull(dns.view().network(LOCALNET.id()), "no network is invented from the endpoints");
-    assertNull(state.entries.get(DnsState.networkKey(LOCALNET.id())));
+    assertNull(state.value(DnsState.networkKey(LOCALNET.id())).orElse(null));
     dns.networkCreated(LOCALNET).await();
     assertEquals(1, announced.size());
     assertOwnFiles(announced.get(0));
@@ -176,7 +202,7 @@ class DnsControllerTest {
     settingsFirstThenTheSandbox();
     dns.containerRemoved(C1).await();
     assertFalse(Files.exists(file("resolv.conf")));
-    assertEquals(List.of(DnsState.networkKey(LOCALNET.id())), List.copyOf(state.entries.keySet()));
+    assertEquals(List.of(DnsState.networkKey(LOCALNET.id())), state.ids());
     assertNull(dns.view().container(C1));
     assertFalse(dns.view().ready(C1));
     assertTrue(dns.view().endpoints(C1).isEmpty());
@@ -213,20 +239,68 @@ class DnsControllerTest {
     assertEquals(List.of(), announced);
   }
 
-  /** The durable state and the cluster map, in memory. */
-  static final class MemoryWrites implements DnsStateWrites {
-    final Map<String, DnsState> entries = new ConcurrentHashMap<>();
-
-    @Override
-    public Future<Void> put(String key, DnsState value) {
-      entries.put(key, value);
-      return Future.succeededFuture();
+  @Test
+  void theConsumersRouteThisNodesFactsInEitherOrderAndLeaveOtherNodesAlone() throws Exception {
+    NetworkEventsConsumer network = new NetworkEventsConsumer(dns, EndpointLag.unregistered());
+    ContainerEventsConsumer containers = new ContainerEventsConsumer(dns);
+    String source = "urn:berth:test";
+    network.handle(BerthEvents.create(source, LOCALNET.id(), new NetworkCreated(LOCALNET.id(), "localnet", "bridge",
+        NetworkScope.LOCAL, ME, List.of(new Subnet("172.18.0.0/16", "172.18.0.1", null)), false, Map.of(),
+        Map.of()))).await();
+    EndpointRecord e = endpoint(LOCALNET, "172.18.0.2");
+    for (String node : List.of("n2", ME)) {
+      network.handle(BerthEvents.create(source, C1, new EndpointJoined(e.endpointId(), LOCALNET.id(), "localnet", C1,
+          "c1", List.of(), "172.18.0.2/16", null, "02:42:ac:12:00:02", node, true))).await();
+      network.handle(BerthEvents.create(source, C1, new SandboxReady(C1, "/run/berth/netns/" + C1, node,
+          List.of()))).await();
     }
+    assertEquals(1, dns.view().records().snapshot().size());
+    String created = "{\"id\":\"%s\",\"name\":\"c1\",\"node\":\"%s\",\"image\":\"busybox\",\"hostname\":\"box1\","
+        + "\"createdAt\":\"2026-01-01T00:00:00Z\",\"networkMode\":\"localnet\",\"networks\":[{\"network\":\"localnet\"}],"
+        + "\"dns\":{\"servers\":[\"10.9.9.9\"],\"search\":[\"dockercerts.com\"]}}";
+    containers.handle(BerthEvents.create(EventCatalog.CONTAINER_CREATED.type(), source, C1,
+        created.formatted(C1, "n2").getBytes(StandardCharsets.UTF_8))).await();
+    assertEquals(List.of(), announced, "another node's container");
+    containers.handle(BerthEvents.create(EventCatalog.CONTAINER_CREATED.type(), source, C1,
+        created.formatted(C1, ME).getBytes(StandardCharsets.UTF_8))).await();
+    assertEquals(1, announced.size());
+    assertOwnFiles(announced.get(0));
+    containers.handle(BerthEvents.create(source, C1, new ContainerRemoved(C1, ME, false))).await();
+    assertFalse(Files.exists(file("resolv.conf")));
+  }
 
-    @Override
-    public Future<Void> remove(String key) {
-      entries.remove(key);
-      return Future.succeededFuture();
-    }
+  @Test
+  void aSettingThatCannotGoIntoTheFilesIsAFailureFactOnce() throws Exception {
+    ContainerDns injected = new ContainerDns(C1, "c1", ME, "", "", List.of(), List.of("corp.example\nnameserver 6.6.6.6"),
+        List.of(), List.of(), List.of());
+    dns.networkCreated(LOCALNET).await();
+    dns.containerCreated(injected).await();
+    assertEquals(List.of("400 corp.example\nnameserver 6.6.6.6 is not a valid domain"), failed);
+    dns.endpointJoined(endpoint(LOCALNET, "172.18.0.2")).await();
+    dns.sandboxReady(C1).await();
+    assertEquals(1, failed.size(), "said once");
+    assertEquals(List.of(), announced);
+    assertFalse(Files.exists(file("resolv.conf")));
+  }
+
+  @Test
+  void filesTheDiskRefusesAreAFailureFactNotADeadLetter() throws Exception {
+    filesRoot = Files.writeString(dataRoot.resolve("not-a-folder"), "");
+    dns = controller();
+    dns.networkCreated(LOCALNET).await();
+    dns.containerCreated(SETTINGS).await();
+    dns.endpointJoined(endpoint(LOCALNET, "172.18.0.2")).await();
+    dns.sandboxReady(C1).await();
+    assertEquals(1, failed.size(), failed.toString());
+    assertTrue(failed.get(0).startsWith("500 cannot write the DNS files of " + C1), failed.get(0));
+    assertEquals(List.of(), announced);
+  }
+
+  @Test
+  void aStateWriteThatFailsIsRetriable() {
+    state.failNext(new IllegalStateException("hazelcast: operation timed out"));
+    Throwable e = assertThrows(Throwable.class, () -> dns.containerCreated(SETTINGS).await());
+    assertInstanceOf(BerthException.Unavailable.class, e);
+    assertNull(dns.view().container(C1), "nothing applied");
   }
 }

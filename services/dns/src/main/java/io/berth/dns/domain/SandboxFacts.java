@@ -41,9 +41,14 @@ public record SandboxFacts(ContainerDns settings, boolean ready, List<EndpointRe
     return out;
   }
 
-  /** The files, or empty while something is {@linkplain #missing() missing}. */
+  /** Why the files cannot be written at all (a setting that cannot go into them, as Docker words it), or empty. */
+  public Optional<String> refusal() {
+    return settings == null ? Optional.empty() : settings.invalidSetting();
+  }
+
+  /** The files, or empty while something is {@linkplain #missing() missing} or {@linkplain #refusal() refused}. */
   public Optional<SandboxFiles> decide(NodeResolverSettings node) {
-    if (!missing().isEmpty()) {
+    if (!missing().isEmpty() || refusal().isPresent()) {
       return Optional.empty();
     }
     List<EndpointRecord> ordered = new ArrayList<>(endpoints);

@@ -4,9 +4,12 @@ import io.berth.dns.domain.NodeResolverSettings;
 import io.berth.dns.domain.SandboxFacts;
 import io.berth.dns.domain.SandboxFiles;
 import io.berth.dns.state.DnsView;
+import io.berth.kit.errors.BerthException;
 import io.berth.kit.tracing.HostOps;
 import io.vertx.core.Future;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +18,20 @@ import org.slf4j.LoggerFactory;
  * is known ({@link SandboxFacts}), writes them, and announces them when they changed. Until its settings, its ready
  * sandbox and its networks are all known nothing is written, so the first announcement is already the right one;
  * a later change (a network connected or disconnected) rewrites and announces again, a replay changes nothing.
+ *
+ * <p>Files that cannot be written are a fact too ({@code dns.sandbox.failed}, with Docker's status and message), so
+ * whoever waits for the container's files stops waiting: a setting that cannot go into them (400, reported once),
+ * or the disk refusing them (500). The event is then handled, not dead-lettered. Only publishing itself (Kafka)
+ * fails the handler, to be retried.
  */
 public final class SandboxConfigurer {
   private static final Logger LOG = LoggerFactory.getLogger(SandboxConfigurer.class);
 
-  /** Announces a container's written files ({@code io.berth.dns.sandbox.configured}). */
+  /** Announces a container's files: written ({@code dns.sandbox.configured}) or not ({@code dns.sandbox.failed}). */
   public interface Announcer {
     Future<Void> configured(String containerId, SandboxFileWriter.Paths paths, SandboxFiles files);
+
+    Future<Void> failed(String containerId, int status, String message);
   }
 
   private final String node;
@@ -30,6 +40,8 @@ public final class SandboxConfigurer {
   private final SandboxFileWriter files;
   private final HostOps hostOps;
   private final Announcer announcer;
+  /** Containers whose settings were refused: said once (handlers of different containers run side by side). */
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
 
   public SandboxConfigurer(String node, DnsView view, NodeResolverSettings settings, SandboxFileWriter files,
                            HostOps hostOps, Announcer announcer) {
@@ -47,19 +59,32 @@ public final class SandboxConfigurer {
     if (facts.settings() != null && !node.equals(facts.settings().node())) {
       return Future.succeededFuture();
     }
+    Optional<String> refusal = facts.refusal();
+    if (refusal.isPresent()) {
+      return refused.add(containerId) ? announcer.failed(containerId, 400, refusal.get())
+          : Future.succeededFuture();
+    }
     Optional<SandboxFiles> decided = facts.decide(settings);
     if (decided.isEmpty()) {
       LOG.debug("files of {} wait for {}", containerId, facts.missing());
       return Future.succeededFuture();
     }
     SandboxFiles f = decided.get();
-    return hostOps.run("dns.files.write", () -> files.write(containerId, f))
-        .compose(changed -> changed ? announcer.configured(containerId, files.paths(containerId), f)
-            : Future.succeededFuture());
+    return hostOps.run("dns.files.write", () -> files.write(containerId, f)).transform(written -> {
+      if (written.failed()) {
+        Throwable e = written.cause();
+        LOG.warn("cannot write the DNS files of {}: {}", containerId, e.toString());
+        return e instanceof BerthException b ? announcer.failed(containerId, b.status(), b.getMessage())
+            : announcer.failed(containerId, 500, "cannot write the DNS files of " + containerId + ": " + e);
+      }
+      return written.result() ? announcer.configured(containerId, files.paths(containerId), f)
+          : Future.succeededFuture();
+    });
   }
 
   /** Deletes the container's files. */
   public Future<Void> delete(String containerId) {
+    refused.remove(containerId);
     return hostOps.run("dns.files.delete", () -> {
       files.delete(containerId);
       return null;
