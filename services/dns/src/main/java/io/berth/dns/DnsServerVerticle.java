@@ -40,7 +40,8 @@ final class DnsServerVerticle extends VerticleBase {
     resolver = new EmbeddedResolver(namespace, view.records()::snapshot, policy, options, metrics);
     // networks already known start being served now; later ones as they are applied
     view.watch(new ResolverListeners(node, resolver, context));
-    return http.listen("127.0.0.1", 0);
+    // a verticle that fails to start is not stopped: close what it opened
+    return http.listen("127.0.0.1", 0).onFailure(e -> resolver.close());
   }
 
   @Override
