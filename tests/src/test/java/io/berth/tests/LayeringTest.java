@@ -106,6 +106,25 @@ class LayeringTest {
   }
 
   @Test
+  void dnsRecordsAreDataTheResolverOnlyReads() {
+    noClasses().that().resideInAPackage("io.berth.dns.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.dns", "io.berth.dns.state..", "io.berth.dns.files..",
+            "io.berth.dns.events..", "io.berth.dns.server..", "io.berth.dns.host..", "io.berth.kit..", "io.vertx..",
+            "io.netty..", "com.hazelcast..")
+        .because("the records, the lookup rules and the files' content are pure data and logic: snapshots, no I/O")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.berth.dns.server..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.dns", "io.berth.dns.state..", "io.berth.dns.files..",
+            "io.berth.dns.events..", "io.berth.kit..", "com.hazelcast..", "org.apache.kafka..")
+        .because("the resolver answers from the current snapshot and a policy; it knows nothing of events or state")
+        .check(classes);
+    noClasses().that().resideInAnyPackage("io.berth.dns.state..", "io.berth.dns.files..", "io.berth.dns.events..")
+        .should().dependOnClassesThat().resideInAPackage("io.berth.dns.server..")
+        .because("facts, files and events reach the resolver only through the service's wiring")
+        .check(classes);
+  }
+
+  @Test
   void eventSchemasStandAlone() {
     noClasses().that().resideInAPackage("io.berth.events..")
         .should().dependOnClassesThat().resideInAnyPackage("io.berth.kit..", "io.berth.host..", "io.vertx..", "org.apache.kafka..")

@@ -3,26 +3,28 @@ package io.berth.dns;
 import io.berth.dns.domain.NodeResolverSettings;
 import io.berth.dns.domain.RecordStore;
 import io.berth.dns.domain.ResolvConf;
-import io.berth.dns.events.ContainerEventsConsumer;
-import io.berth.dns.events.DnsEvents;
+import io.berth.dns.events.DnsEventsPublisher;
 import io.berth.dns.events.EndpointLag;
-import io.berth.dns.events.NetworkEventsConsumer;
+import io.berth.dns.files.SandboxConfigurer;
 import io.berth.dns.files.SandboxFileWriter;
 import io.berth.dns.host.CpuSteering;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.dns.server.ListenNamespace;
 import io.berth.dns.state.DnsState;
+import io.berth.dns.state.DnsView;
 import io.berth.dns.state.StateFeed;
 import io.berth.events.Topics;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.kit.node.ServiceContext;
 import io.berth.kit.node.ServiceModule;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * namespace the node runs in), names from the network service's endpoint events and the cluster map, forwarding of
  * other names, and each container's {@code resolv.conf}, {@code hosts} and {@code hostname}.
  *
- * <p>Start order: rebuild the state from {@code berth.dns.state}, follow the cluster map and load it, start the
- * resolver (it answers for every known endpoint at once), serve HTTP, then consume events.
+ * <p>Start order: rebuild the state from {@code berth.dns.state}, follow the cluster map and load it, deploy the
+ * servers ({@link DnsServerVerticle}: the resolver, which answers for every known endpoint at once, and HTTP), then
+ * the consumers ({@link DnsEventsVerticle}), so each runs on a context of its own.
  *
  * <p>daemon.json: {@code dns}, {@code dns-search}, {@code dns-opts} as Docker. The node's resolver file and the
  * resolver's tunables come from the constructor ({@link Settings}).
@@ -44,8 +47,10 @@ public final class DnsService implements ServiceModule {
 
   private final ListenNamespace namespace;
   private final Settings settings;
+  private final List<String> deployments = new ArrayList<>();
   private DnsController controller;
-  private EmbeddedResolver resolver;
+  private DnsServerVerticle server;
+  private Vertx vertx;
   private StateFeed feed;
   private EndpointLag lag;
 
@@ -85,42 +90,35 @@ public final class DnsService implements ServiceModule {
 
   @Override
   public Future<Void> start(ServiceContext ctx) {
+    vertx = ctx.vertx();
     var store = ctx.stateStore(Topics.DNS_STATE, MAP, DnsState.class);
-    EmbeddedResolver.Options options = settings.resolver();
     Path resolvConf = settings.hostResolvConf();
-    RecordStore records = new RecordStore();
     lag = new EndpointLag(ctx.metrics());
-    ServiceHttp http = new ServiceHttp(ctx, name());
     return ctx.hostOps().run("dns.read-resolv-conf", () -> readHostResolvConf(resolvConf))
         .compose(host -> {
           NodeResolverSettings node = new NodeResolverSettings(ctx.config().dns(), ctx.config().dnsSearch(),
               ctx.config().dnsOptions(), host);
-          controller = new DnsController(ctx.node(), store, records, node,
-              new SandboxFileWriter(ctx.config().dataRoot()), ctx.hostOps(), new DnsEvents(ctx.events(), ctx.node()));
-          feed = new StateFeed(store, controller);
+          DnsView view = new DnsView(new RecordStore());
+          SandboxConfigurer files = new SandboxConfigurer(ctx.node(), view, node,
+              new SandboxFileWriter(ctx.config().dataRoot()), ctx.hostOps(),
+              new DnsEventsPublisher(ctx.events(), ctx.node()));
+          controller = new DnsController(ctx.node(), store, view, files);
+          server = new DnsServerVerticle(ctx.node(), namespace, view, new ContainerPolicy(view, node),
+              settings.resolver(), ctx.metrics(), new ServiceHttp(ctx, name()));
+          feed = new StateFeed(store, view);
           return store.rebuild();
         })
         .compose(n -> ctx.vertx().executeBlocking(() -> feed.start(), false))
         .compose(n -> {
-          resolver = new EmbeddedResolver(namespace, records::snapshot, controller.policy(), options, ctx.metrics());
-          controller.attach(new DnsController.Listeners() {
-            @Override
-            public Future<Void> listen(String networkId, InetAddress address) {
-              return Future.fromCompletionStage(resolver.listen(networkId, address), ctx.vertx().getOrCreateContext());
-            }
-
-            @Override
-            public void unlisten(String networkId) {
-              resolver.unlisten(networkId);
-            }
-          });
-          LOG.info("dns state loaded: {} entries, {} name-resolving endpoints", n, records.snapshot().size());
-          return http.listen("127.0.0.1", 0);
+          LOG.info("dns state loaded: {} entries, {} name-resolving endpoints", n,
+              controller.view().records().snapshot().size());
+          return ctx.vertx().deployVerticle(server);
         })
-        .compose(server -> ctx.events().subscribe(Topics.NETWORK_EVENTS, "berth-dns-network-" + ctx.node(),
-            new NetworkEventsConsumer(controller, lag)::handle))
-        .compose(s -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-dns-container-" + ctx.node(),
-            new ContainerEventsConsumer(controller)::handle))
+        .compose(id -> {
+          deployments.add(id);
+          return ctx.vertx().deployVerticle(new DnsEventsVerticle(ctx.events(), controller, lag));
+        })
+        .onSuccess(deployments::add)
         .mapEmpty();
   }
 
@@ -136,18 +134,25 @@ public final class DnsService implements ServiceModule {
 
   /** The running resolver (for in-process callers and tests). */
   public EmbeddedResolver resolver() {
-    return resolver;
+    return server == null ? null : server.resolver();
   }
 
+  /** Stops following the cluster map, then undeploys the events and the servers (the resolver closes). */
   @Override
   public Future<Void> stop() {
     if (feed != null) {
       feed.stop();
     }
-    if (resolver != null) {
-      resolver.close();
+    if (vertx == null) {
+      return Future.succeededFuture();
     }
-    return Future.succeededFuture();
+    Future<Void> chain = Future.succeededFuture();
+    for (int i = deployments.size() - 1; i >= 0; i--) {
+      String id = deployments.get(i);
+      chain = chain.compose(v -> vertx.undeploy(id));
+    }
+    deployments.clear();
+    return chain;
   }
 
   private static ResolvConf readHostResolvConf(Path file) throws IOException {

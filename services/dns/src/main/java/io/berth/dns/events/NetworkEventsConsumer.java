@@ -3,65 +3,61 @@ package io.berth.dns.events;
 import io.berth.dns.DnsController;
 import io.berth.dns.domain.EndpointRecord;
 import io.berth.dns.domain.NetworkInfo;
-import io.berth.events.BerthEvents;
+import io.berth.events.EventCatalog;
 import io.berth.events.network.EndpointJoined;
 import io.berth.events.network.EndpointLeft;
 import io.berth.events.network.NetworkCreated;
 import io.berth.events.network.NetworkRemoved;
 import io.berth.events.network.NetworkScope;
-import io.berth.events.network.SandboxInterface;
 import io.berth.events.network.SandboxReady;
 import io.berth.events.network.Subnet;
+import io.berth.kit.events.EventHandler;
+import io.berth.kit.events.EventRouter;
 import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * Reacts to the network service's facts on {@code berth.network.events}: endpoints joining and leaving, sandboxes
- * ready, networks created and removed. Only facts about this node are written here; other nodes' facts arrive
- * through the cluster map.
+ * Reacts to the network service's facts about this node on {@code berth.network.events}: endpoints joining and
+ * leaving, sandboxes ready, networks created and removed. Other nodes' facts arrive through the cluster map.
  */
-public final class NetworkEventsConsumer {
-  public static final String JOINED = "io.berth.network.endpoint.joined";
-  public static final String LEFT = "io.berth.network.endpoint.left";
-  public static final String SANDBOX_READY = "io.berth.network.sandbox.ready";
-  public static final String NETWORK_CREATED = "io.berth.network.network.created";
-  public static final String NETWORK_REMOVED = "io.berth.network.network.removed";
-
+public final class NetworkEventsConsumer implements EventHandler {
   private final DnsController dns;
   private final EndpointLag lag;
+  private final EventRouter router;
+  /**
+   * The event being routed. The router calls its handler before {@link #handle} returns, and a subscription delivers
+   * on one context, so the joined handler reads the event it times here (the router hands it the data only).
+   */
+  private CloudEvent routing;
 
   public NetworkEventsConsumer(DnsController dns, EndpointLag lag) {
     this.dns = dns;
     this.lag = lag;
+    this.router = EventRouter.forNode(dns.node())
+        .on(EndpointJoined.class, this::joined)
+        .on(EndpointLeft.class, this::left)
+        .on(SandboxReady.class, this::ready)
+        .on(NetworkCreated.class, this::created)
+        .on(NetworkRemoved.class, this::removed);
   }
 
-  /** The {@code EventHandler} for the subscription. */
+  @Override
   public Future<Void> handle(CloudEvent event) {
-    if (JOINED.equals(event.getType())) {
+    if (EventCatalog.ENDPOINT_JOINED.type().equals(event.getType())) {
       lag.reached(event, EndpointLag.Stage.CONSUMED);
     }
-    return switch (event.getType()) {
-      case JOINED -> joined(event, BerthEvents.data(event, EndpointJoined.class));
-      case LEFT -> left(BerthEvents.data(event, EndpointLeft.class));
-      case SANDBOX_READY -> ready(BerthEvents.data(event, SandboxReady.class));
-      case NETWORK_CREATED -> created(BerthEvents.data(event, NetworkCreated.class));
-      case NETWORK_REMOVED -> removed(BerthEvents.data(event, NetworkRemoved.class));
-      default -> Future.succeededFuture();
-    };
-  }
-
-  private boolean mine(String node) {
-    return dns.node().equals(node);
-  }
-
-  private Future<Void> joined(CloudEvent event, EndpointJoined e) {
-    if (!mine(e.node())) {
-      return Future.succeededFuture();
+    routing = event;
+    try {
+      return router.handle(event);
+    } finally {
+      routing = null;
     }
+  }
+
+  private Future<Void> joined(EndpointJoined e) {
+    CloudEvent event = routing;
     Future<Void> stored = dns.endpointJoined(new EndpointRecord(e.endpointId(), e.networkId(), e.networkName(),
         e.containerId(), e.containerName(), "", e.aliases(), e.ipv4(), e.ipv6(), e.node(), e.dnsEnabled()),
         () -> lag.reached(event, EndpointLag.Stage.APPLIED));
@@ -69,26 +65,14 @@ public final class NetworkEventsConsumer {
   }
 
   private Future<Void> left(EndpointLeft e) {
-    return mine(e.node()) ? dns.endpointLeft(e.endpointId(), e.containerId()) : Future.succeededFuture();
+    return dns.endpointLeft(e.endpointId(), e.containerId());
   }
 
   private Future<Void> ready(SandboxReady s) {
-    if (!mine(s.node())) {
-      return Future.succeededFuture();
-    }
-    Map<String, String> gateways = new LinkedHashMap<>();
-    for (SandboxInterface i : s.interfaces()) {
-      if (i.network() != null && i.gateway() != null && !i.gateway().isBlank()) {
-        gateways.putIfAbsent(i.network(), i.gateway());
-      }
-    }
-    return dns.sandboxReady(s.containerId(), gateways);
+    return dns.sandboxReady(s.containerId());
   }
 
   private Future<Void> created(NetworkCreated n) {
-    if (!mine(n.node())) {
-      return Future.succeededFuture();
-    }
     List<String> gateways = n.subnets().stream().map(Subnet::gateway).filter(Objects::nonNull)
         .map(g -> g.contains("/") ? g.substring(0, g.indexOf('/')) : g)
         .sorted((a, b) -> Boolean.compare(a.contains(":"), b.contains(":"))).toList();
@@ -97,6 +81,6 @@ public final class NetworkEventsConsumer {
   }
 
   private Future<Void> removed(NetworkRemoved n) {
-    return mine(n.node()) ? dns.networkRemoved(n.id()) : Future.succeededFuture();
+    return dns.networkRemoved(n.id());
   }
 }

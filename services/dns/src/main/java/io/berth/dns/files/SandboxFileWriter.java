@@ -1,6 +1,7 @@
 package io.berth.dns.files;
 
 import io.berth.dns.domain.SandboxFiles;
+import io.berth.kit.errors.BerthException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -65,7 +66,7 @@ public final class SandboxFileWriter {
 
   private Path dir(String containerId) {
     if (!containerId.matches("[0-9a-f]{12,64}")) {
-      throw new IllegalArgumentException("not a container id: " + containerId);
+      throw BerthException.invalid("invalid container id: %s", containerId);
     }
     return containersDir.resolve(containerId);
   }

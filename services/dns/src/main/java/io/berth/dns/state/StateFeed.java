@@ -6,7 +6,6 @@ import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import io.berth.dns.DnsController;
 import io.berth.kit.state.KafkaStateStore;
 import java.util.Map;
 import java.util.UUID;
@@ -23,10 +22,10 @@ public final class StateFeed implements EntryAddedListener<String, String>, Entr
   private static final Logger LOG = LoggerFactory.getLogger(StateFeed.class);
 
   private final KafkaStateStore<DnsState> store;
-  private final DnsController dns;
+  private final DnsView dns;
   private UUID registration;
 
-  public StateFeed(KafkaStateStore<DnsState> store, DnsController dns) {
+  public StateFeed(KafkaStateStore<DnsState> store, DnsView dns) {
     this.store = store;
     this.dns = dns;
   }

@@ -10,6 +10,11 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /** A container that set none of the resolver options. */
+  static ContainerDns plain(String id, String name) {
+    return new ContainerDns(id, name, "n1", "", "", List.of(), List.of(), List.of(), List.of(), List.of());
+  }
+
   static EndpointRecord ep(String id, String net, String container, String name, String ipv4, String ipv6,
                            String... aliases) {
     return new EndpointRecord(id, net + "-id", net, container, name, "", List.of(aliases), ipv4, ipv6, "n1", true);

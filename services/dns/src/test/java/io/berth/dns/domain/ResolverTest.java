@@ -38,6 +38,18 @@ class ResolverTest {
   }
 
   @Test
+  void aContainersHostnameAnswersWhicheverOfItAndTheEndpointCameFirst() {
+    store.hostname(C2, "box2");
+    assertEquals(new Resolution.Addresses(List.of(ip("172.18.0.3"))), ask("172.18.0.2", "box2", QueryType.A));
+    store.hostname(C3, "box3");
+    store.upsert(ep("e5", "localnet", C3, "c3", "172.18.0.4/16", null));
+    assertEquals(new Resolution.Addresses(List.of(ip("172.18.0.4"))), ask("172.18.0.2", "box3", QueryType.A));
+    store.hostname(C2, "");
+    assertEquals(Resolution.FORWARD, ask("172.18.0.2", "box2", QueryType.A));
+    assertEquals(new Resolution.Addresses(List.of(ip("172.18.0.3"))), ask("172.18.0.2", "c2", QueryType.A));
+  }
+
+  @Test
   void aaaaOnlyWhereTheEndpointHasIpv6() {
     assertEquals(new Resolution.Addresses(List.of(ip("fd00::2"))), ask("172.18.0.3", "c1", QueryType.AAAA));
     assertEquals(Resolution.NO_DATA, ask("172.18.0.2", "c2", QueryType.AAAA));

@@ -50,7 +50,7 @@ class SandboxFilesTest {
 
   @Test
   void defaultBridgeGetsTheUpstreamsWithoutLoopbackAtMostThree() {
-    ContainerDns c = ContainerDns.unknown(C1, "c1", "n1");
+    ContainerDns c = Fixtures.plain(C1, "c1");
     SandboxFiles f = SandboxFiles.decide(c, List.of(), null, NODE);
     assertEquals(List.of("10.0.0.2", "10.0.0.3", "10.0.0.4"), f.resolvConf().nameservers());
     assertEquals(List.of("edns0", "trust-ad"), f.resolvConf().options());
@@ -62,12 +62,12 @@ class SandboxFilesTest {
         List.of(), List.of(), List.of(), List.of());
     assertEquals(List.of(ResolverTest.ip("10.9.9.9"), ResolverTest.ip("127.0.0.1")), Upstreams.choose(withDns, NODE));
     NodeResolverSettings daemon = new NodeResolverSettings(List.of("10.8.8.8"), List.of(), List.of(), HOST);
-    assertEquals(List.of(ResolverTest.ip("10.8.8.8")), Upstreams.choose(ContainerDns.unknown(C1, "c1", "n1"), daemon));
+    assertEquals(List.of(ResolverTest.ip("10.8.8.8")), Upstreams.choose(Fixtures.plain(C1, "c1"), daemon));
     NodeResolverSettings loopbackOnly = new NodeResolverSettings(List.of(), List.of(), List.of(),
         ResolvConf.parse("nameserver 127.0.0.53\n"));
     assertEquals(List.of(), Upstreams.choose(null, loopbackOnly));
     assertEquals(List.of("8.8.8.8", "8.8.4.4"),
-        SandboxFiles.decide(ContainerDns.unknown(C1, "c1", "n1"), List.of(), null, loopbackOnly)
+        SandboxFiles.decide(Fixtures.plain(C1, "c1"), List.of(), null, loopbackOnly)
             .resolvConf().nameservers());
   }
 

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * berth's resolver against aardvark-dns and dnsmasq serving the same 100 names (ctrNNN + aliasNNN), side by side in
  * one lab, with the method of anchor-figures §2: dnsperf in the sandbox of the first container, {@code -c 10 -l 10}
  * unlimited, then {@code -Q 10000 -v} for latency percentiles; plus registration lag (endpoint added → name
- * answers, polled from the sandbox). Figures, not assertions. Run (as root, dnsperf, aardvark-dns and dnsmasq
- * installed):
+ * answers, polled from the sandbox). Figures, not assertions. Run as root (a missing dnsperf, aardvark-dns or dnsmasq
+ * is installed with {@code bin/berth install-bench-packages}; one that cannot be had fails the run, naming it):
  * {@code mvn -B -o -pl services/dns test -Dtest=DnsBench -Dberth.excludedGroups= -Dsurefire.failIfNoSpecifiedTests=false}
  * Prints to stdout and {@code target/bench/dns-bench.txt}.
  */
@@ -81,9 +81,8 @@ class DnsBench {
 
   @Test
   void berthVersusAardvarkAndDnsmasq() throws Exception {
-    DnsLab.requireTool("dnsperf", "dnsperf");
-    DnsLab.requireTool("aardvark-dns", "aardvark-dns");
-    DnsLab.requireTool("dnsmasq", "dnsmasq-base");
+    // every peer starts whatever dnsbench.servers says (the check queries all three)
+    BenchTools.require(Map.of("dnsperf", "dnsperf", "aardvark-dns", "aardvark-dns", "dnsmasq", "dnsmasq-base"));
     ResourceLeakDetector.setLevel(LEAK_DETECTION);
     DnsLab net = new DnsLab(lab);
     lab.netlink().addAddress("br0", AARDVARK_IP + "/24");

@@ -120,7 +120,7 @@ class DnsEventLagBench {
       node.context().events().publish(event);
       if (!poller.awaitAnswer(name, 10_000_000_000L)) {
         String ep = LabEvents.endpointId(container, DnsLab.NET_ID);
-        throw new AssertionError(name + " never answered; store: " + dns.controller().records().get(ep)
+        throw new AssertionError(name + " never answered; store: " + dns.controller().view().records().get(ep)
             + " map: " + node.context().hazelcast().getMap(DnsService.MAP).get("endpoint/" + ep));
       }
       lags[i] = (System.nanoTime() - t0) / 1e6;

@@ -97,8 +97,12 @@ class DnsNodeIT {
         LabEvents.containerCreated(me, C1, "c1", new JsonObject().put("search", new JsonArray().add("dockercerts.com"))),
         LabEvents.containerCreated(me, C2, "c2", null),
         LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true, C1, "c1", 11),
+        LabEvents.sandboxReady(me, C1, "c1", DnsLab.NET_ID, DnsLab.NET, true, 11),
         LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true, C2, "c2", 12),
-        LabEvents.endpoint("joined", me, BRIDGE_ID, "bridge", false, C3, "c3", 13));
+        LabEvents.sandboxReady(me, C2, "c2", DnsLab.NET_ID, DnsLab.NET, true, 12),
+        LabEvents.containerCreated(me, C3, "c3", null),
+        LabEvents.endpoint("joined", me, BRIDGE_ID, "bridge", false, C3, "c3", 13),
+        LabEvents.sandboxReady(me, C3, "c3", BRIDGE_ID, "bridge", false, 13));
 
     awaitTrue(() -> "172.30.0.11".equals(net.dig(c2, "+short", "@" + GW4, "c1").stdout().strip()), "c1 resolves");
     assertEquals("172.30.0.12", net.dig(c1, "+short", "+tcp", "@" + GW4, "c2").stdout().strip());
@@ -137,6 +141,58 @@ class DnsNodeIT {
 
     publish(LabEvents.containerRemoved(me, C1));
     awaitTrue(() -> !Files.exists(c1Files.resolve("resolv.conf")), "c1's files removed");
+  }
+
+  /**
+   * The network service's facts may be consumed before the container's ({@code container.created} and
+   * {@code endpoint.joined} come on two topics): the files are announced once, with the container's settings.
+   */
+  @Test
+  void endpointsBeforeTheContainerAnnounceTheFilesOnceWithItsSettings() throws Exception {
+    DnsLab net = new DnsLab(lab);
+    NetnsHandle c1 = net.sandbox("c1", 11);
+    NetnsHandle c2 = net.sandbox("c2", 12);
+    Files.writeString(dir.resolve("resolv.conf"), "nameserver 172.30.0.250\nsearch lab.example\n");
+    node = start(config());
+    String me = node.context().node();
+    Map<String, List<DnsSandboxConfigured>> announced = new ConcurrentHashMap<>();
+    node.context().events().subscribe(Topics.DNS_EVENTS, "dns-it-" + UUID.randomUUID(), e -> {
+      DnsSandboxConfigured c = BerthEvents.data(e, DnsSandboxConfigured.class);
+      announced.computeIfAbsent(c.containerId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(c);
+      return Future.succeededFuture();
+    }).await();
+
+    publish(LabEvents.networkCreated(me),
+        LabEvents.containerCreated(me, C2, "c2", null),
+        LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true, C2, "c2", 12),
+        LabEvents.sandboxReady(me, C2, "c2", DnsLab.NET_ID, DnsLab.NET, true, 12),
+        LabEvents.endpoint("joined", me, DnsLab.NET_ID, DnsLab.NET, true, C1, "c1", 11),
+        LabEvents.sandboxReady(me, C1, "c1", DnsLab.NET_ID, DnsLab.NET, true, 11));
+    awaitTrue(() -> "172.30.0.11".equals(net.dig(c2, "+short", "@" + GW4, "c1").stdout().strip()), "c1 resolves");
+    awaitTrue(() -> announced.containsKey(C2), "c2's files");
+    publish(LabEvents.containerCreated(me, C1, "c1", "box1",
+        new JsonObject().put("search", new JsonArray().add("dockercerts.com"))));
+
+    awaitTrue(() -> announced.containsKey(C1), "c1's files");
+    DnsSandboxConfigured first = announced.get(C1).get(0);
+    assertEquals(List.of("dockercerts.com"), first.search(), "the first announcement has c1's --dns-search");
+    assertEquals("box1\n", Files.readString(Path.of(first.hostnamePath())));
+    assertTrue(Files.readString(Path.of(first.hostsPath())).contains("172.30.0.11\tbox1 c1"));
+    awaitTrue(() -> "172.30.0.11".equals(net.dig(c2, "+short", "@" + GW4, "box1").stdout().strip()),
+        "c1's hostname resolves");
+    // c2's second network is a real change: its files are rewritten and announced again.
+    assertEquals(1, announced.get(C2).size(), "c2: " + announced.get(C2));
+    publish(LabEvents.endpoint("left", me, DnsLab.NET_ID, DnsLab.NET, true, C2, "c2", 12));
+    awaitTrue(() -> announced.get(C2).size() == 2, "c2's files announced after it left the network");
+    assertEquals(1, announced.get(C1).size(), "c1: " + announced.get(C1));
+  }
+
+  private DaemonConfig config() {
+    return DaemonConfig.of(new JsonObject()
+        .put("data-root", dir.resolve("data").toString()).put("exec-root", dir.resolve("run").toString())
+        .put("node-name", "dnsnode")
+        .put("kafka", new JsonObject().put("listen", "127.0.0.1:" + Ports.free()).put("partitions", 1))
+        .put("cluster", new JsonObject().put("port", Ports.free()).put("name", "dns-" + UUID.randomUUID())));
   }
 
   private static String read(Path p) {

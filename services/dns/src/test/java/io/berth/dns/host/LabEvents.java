@@ -25,7 +25,12 @@ final class LabEvents {
   }
 
   static CloudEvent containerCreated(String node, String id, String name, JsonObject dns) {
+    return containerCreated(node, id, name, "", dns);
+  }
+
+  static CloudEvent containerCreated(String node, String id, String name, String hostname, JsonObject dns) {
     return event("io.berth.container.created", id, new JsonObject().put("id", id).put("name", name)
+        .put("hostname", hostname)
         .put("node", node).put("image", "busybox").put("createdAt", "2026-01-01T00:00:00Z")
         .put("networkMode", DnsLab.NET)
         .put("networks", new JsonArray().add(new JsonObject().put("network", DnsLab.NET)))
@@ -44,6 +49,17 @@ final class LabEvents {
         .put("ipv4", DnsLab.ipv4(host) + "/24").put("ipv6", DnsLab.ipv6(host) + "/64")
         .put("mac", "02:42:ac:1e:00:" + String.format("%02x", host)).put("node", node)
         .put("dnsEnabled", dnsEnabled));
+  }
+
+  /** The network service's {@code sandbox.ready} after a container's endpoints joined: one interface per network. */
+  static CloudEvent sandboxReady(String node, String containerId, String name, String networkId, String network,
+                                 boolean dnsEnabled, int host) {
+    return event("io.berth.network.sandbox.ready", containerId, new JsonObject().put("containerId", containerId)
+        .put("sandboxKey", "/run/berth/netns/" + containerId).put("node", node).put("containerName", name)
+        .put("interfaces", new JsonArray().add(new JsonObject().put("name", "eth0").put("network", networkId)
+            .put("mac", "02:42:ac:1e:00:" + String.format("%02x", host)).put("ipv4", DnsLab.ipv4(host) + "/24")
+            .put("ipv6", DnsLab.ipv6(host) + "/64").put("gateway", DnsLab.GW4).put("networkName", network)
+            .put("dnsEnabled", dnsEnabled))));
   }
 
   static String endpointId(String containerId, String networkId) {
