@@ -1,7 +1,6 @@
 package io.berth.volume;
 
 import io.berth.kit.errors.BerthException;
-import io.berth.kit.state.StateStore;
 import io.berth.volume.domain.PruneReport;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeName;
@@ -18,7 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -33,19 +34,19 @@ public final class VolumeController {
   private static final int PRUNE_PARALLELISM = 32;
 
   private final String node;
-  private final StateStore<Volume> store;
+  private final VolumeStore store;
   private final DriverRegistry drivers;
   private final VolumeEvents events;
   private final VolumeLocks locks;
 
-  /** @param locks the cluster map where volume services claim a volume while changing it */
-  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEvents events,
-                          com.hazelcast.map.IMap<String, String> locks) {
+  /** @param claims where volume services claim a volume while changing it */
+  public VolumeController(Vertx vertx, String node, VolumeStore store, DriverRegistry drivers, VolumeEvents events,
+                          VolumeClaims claims) {
     this.node = node;
     this.store = store;
     this.drivers = drivers;
     this.events = events;
-    this.locks = new VolumeLocks(vertx, locks);
+    this.locks = new VolumeLocks(vertx, claims);
   }
 
   public String node() {
@@ -157,19 +158,16 @@ public final class VolumeController {
             .map(Math.max(size, 0L))));
   }
 
-  /** {@code docker volume prune}: removes what {@code selector} picks among unused volumes, rechecked under lock. */
+  /**
+   * {@code docker volume prune}: removes what {@code selector} picks among unused volumes, rechecked under lock, up to
+   * {@value #PRUNE_PARALLELISM} at a time (each removal is a folder walk on a worker thread).
+   */
   public Future<PruneReport> prune(Predicate<Volume> selector) {
     return list(selector).compose(candidates -> {
       List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
       AtomicLong reclaimed = new AtomicLong();
-      List<List<Volume>> lanes = new ArrayList<>();
-      for (int i = 0; i < PRUNE_PARALLELISM; i++) lanes.add(new ArrayList<>());
-      for (int i = 0; i < candidates.size(); i++) lanes.get(i % PRUNE_PARALLELISM).add(candidates.get(i));
-      List<Future<Void>> running = new ArrayList<>();
-      for (List<Volume> lane : lanes) {
-        Future<Void> chain = Future.succeededFuture();
-        for (Volume candidate : lane) {
-          chain = chain.compose(x -> locked(candidate.key(), () -> store.get(candidate.key()).compose(v -> {
+      return eachBounded(candidates, PRUNE_PARALLELISM, candidate -> locked(candidate.key(), () -> store.get(candidate.key())
+          .compose(v -> {
             if (v == null || !selector.test(v)) {
               return Future.succeededFuture(); // used or removed since it was listed
             }
@@ -178,19 +176,42 @@ public final class VolumeController {
               reclaimed.addAndGet(size);
               return null;
             });
-          })));
-        }
-        running.add(chain);
-      }
-      return Future.all(running).compose(x -> {
-        List<String> names = new ArrayList<>(deleted);
-        names.sort(null);
-        if (!names.isEmpty()) {
-          events.pruned(node, names, reclaimed.get());
-        }
-        return Future.succeededFuture(new PruneReport(names, reclaimed.get()));
-      });
+          }))).compose(x -> {
+            List<String> names = new ArrayList<>(deleted);
+            names.sort(null);
+            if (!names.isEmpty()) {
+              events.pruned(node, names, reclaimed.get());
+            }
+            return Future.succeededFuture(new PruneReport(names, reclaimed.get()));
+          });
     });
+  }
+
+  /**
+   * Runs {@code work} on each of {@code items}, at most {@code parallelism} at a time; fails with the first failure
+   * (the worker that met it stops, the others finish what they took).
+   */
+  static <T> Future<Void> eachBounded(List<T> items, int parallelism, Function<T, Future<?>> work) {
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Void>> workers = new ArrayList<>();
+    for (int i = 0; i < Math.min(parallelism, items.size()); i++) {
+      workers.add(takeNext(items, next, work));
+    }
+    return Future.all(workers).mapEmpty();
+  }
+
+  private static <T> Future<Void> takeNext(List<T> items, AtomicInteger next, Function<T, Future<?>> work) {
+    int i = next.getAndIncrement();
+    if (i >= items.size()) {
+      return Future.succeededFuture();
+    }
+    Future<?> one;
+    try {
+      one = work.apply(items.get(i));
+    } catch (RuntimeException e) {
+      one = Future.failedFuture(e);
+    }
+    return one.compose(x -> takeNext(items, next, work));
   }
 
   /**

@@ -10,7 +10,7 @@ import io.berth.volume.driver.DriverRegistry;
 import io.berth.volume.driver.LocalDriver;
 import io.berth.volume.events.ContainerEventsConsumer;
 import io.berth.volume.events.VolumeEvents;
-import io.berth.volume.host.VolumeHost;
+import io.berth.volume.host.LinuxVolumeHost;
 import io.vertx.core.Future;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,13 +45,13 @@ public final class VolumeService implements ServiceModule {
       return Future.failedFuture(e);
     }
     var store = ctx.stateStore(Topics.VOLUME_STATE, MAP, Volume.class);
-    LocalDriver local = new LocalDriver(root, ctx.hostOps(), new VolumeHost());
+    LocalDriver local = new LocalDriver(root, ctx.hostOps(), new LinuxVolumeHost());
     List<Path> pluginDirs = new ArrayList<>();
     pluginDirs.add(ctx.config().dataRoot().resolve("plugins"));
     pluginDirs.addAll(DriverRegistry.STANDARD_DIRS);
     DriverRegistry drivers = new DriverRegistry(ctx.vertx(), local, pluginDirs);
     VolumeEvents events = new VolumeEvents(ctx.events(), ctx.node());
-    controller = new VolumeController(ctx.vertx(), ctx.node(), store, drivers, events, ctx.hazelcast().getMap(LOCKS));
+    controller = new VolumeController(ctx.vertx(), ctx.node(), VolumeStore.of(store), drivers, events, new HazelcastVolumeClaims(ctx.vertx(), ctx.hazelcast().getMap(LOCKS)));
     ContainerEventsConsumer consumer = new ContainerEventsConsumer(controller, events);
     ServiceHttp http = new ServiceHttp(ctx, name());
     new VolumeApi(controller).mount(http.router());
