@@ -6,6 +6,7 @@ import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeName;
 import io.berth.volume.domain.VolumeSpec;
 import io.berth.volume.driver.DriverRegistry;
+import io.berth.volume.driver.VolumeDriver;
 import io.berth.volume.events.VolumeEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -87,13 +88,24 @@ public final class VolumeController {
         labels, containerId);
   }
 
-  private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
-    return drivers.get(spec.driverOrLocal()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(driver -> {
+  /**
+   * What {@link #create} checks before it takes the lock: the driver exists (a plugin is activated) and accepts
+   * {@code options}; fails with Docker's {@code create NAME: ...}.
+   */
+  public Future<VolumeDriver> checkCreate(String name, String driver, Map<String, String> options) {
+    VolumeSpec spec = new VolumeSpec(name, driver, options, Map.of());
+    return drivers.get(spec.driverOrLocal()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(d -> {
       try {
-        driver.validate(spec.options());
+        d.validate(spec.options());
       } catch (BerthException e) {
         return Future.failedFuture(prefixed(name, e));
       }
+      return Future.succeededFuture(d);
+    });
+  }
+
+  private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
+    return checkCreate(name, spec.driver(), spec.options()).compose(driver -> {
       String key = Volume.key(node, name);
       return locked(key, () -> store.get(key).compose(existing -> {
         if (existing != null) {

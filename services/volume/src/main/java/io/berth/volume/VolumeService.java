@@ -52,7 +52,7 @@ public final class VolumeService implements ServiceModule {
     DriverRegistry drivers = new DriverRegistry(ctx.vertx(), local, pluginDirs);
     VolumeEvents events = new VolumeEvents(ctx.events(), ctx.node());
     controller = new VolumeController(ctx.vertx(), ctx.node(), VolumeStore.of(store), drivers, events, new HazelcastVolumeClaims(ctx.vertx(), ctx.hazelcast().getMap(LOCKS)));
-    ContainerEventsConsumer consumer = new ContainerEventsConsumer(controller, events);
+    ContainerEventsConsumer consumer = new ContainerEventsConsumer(ctx.node(), new ContainerMounts(controller, events));
     ServiceHttp http = new ServiceHttp(ctx, name());
     new VolumeApi(controller).mount(http.router());
     return store.rebuild()

@@ -1,0 +1,125 @@
+package io.berth.volume.events;
+
+import static io.berth.volume.VolumeFixture.NODE;
+import static io.berth.volume.VolumeFixture.created;
+import static io.berth.volume.VolumeFixture.removed;
+import static io.berth.volume.VolumeFixture.volumeMount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.berth.volume.ContainerMounts;
+import io.berth.volume.VolumeFixture;
+import io.berth.volume.domain.VolumeSpec;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+/** Container events drive mounts: created mounts every volume or none, removed releases them; no root needed. */
+class ContainerEventsConsumerTest {
+  static final String C1 = "c1".repeat(32);
+  static final String C2 = "c2".repeat(32);
+
+  final VolumeFixture f = new VolumeFixture();
+  final ContainerEventsConsumer consumer = new ContainerEventsConsumer(NODE, new ContainerMounts(f.controller, f.events));
+
+  @AfterEach
+  void close() {
+    f.close();
+  }
+
+  @Test
+  void createdMountsEachVolumeOnceAndRemovedReleasesIt() {
+    f.controller.create(new VolumeSpec("tmp", "local", Map.of("type", "tmpfs", "device", "tmpfs"), Map.of())).await();
+    var event = created(C1, NODE, new JsonArray().add(volumeMount("tmp", "/t")).add(volumeMount("named", "/n")),
+        new JsonArray().add("/cache"));
+    consumer.handle(event).await();
+    consumer.handle(event).await(); // a replay counts nothing twice
+    assertEquals(1, f.volume("tmp").refCount());
+    assertEquals(1, f.volume("named").refCount(), "a mount naming a missing volume creates it");
+    assertEquals(Map.of(C1, "/t"), f.volume("tmp").users());
+    assertEquals(List.of("mount " + f.data("tmp")), f.host.calls, "mounted on first use only");
+    assertEquals(3, f.controller.usedBy(C1).await().size(), "with the anonymous volume");
+
+    consumer.handle(removed(C1, NODE, true)).await();
+    assertEquals(0, f.volume("tmp").refCount());
+    assertEquals(0, f.volume("named").refCount());
+    assertEquals(List.of(), f.controller.usedBy(C1).await());
+    assertEquals(2, f.controller.list(v -> true).await().size(), "the anonymous volume went with its container");
+    assertTrue(f.host.mounted().isEmpty(), "the last user leaving unmounts");
+    assertEquals(3, f.bus.types().stream().filter("io.berth.volume.unmounted"::equals).count());
+  }
+
+  @Test
+  void eventsOfOtherNodesChangeNothing() {
+    consumer.handle(created(C1, "n2", new JsonArray().add(volumeMount("other", "/o")), new JsonArray())).await();
+    assertNull(f.volume("other"));
+    assertEquals(List.of(), f.bus.published);
+  }
+
+  @Test
+  void aBadSubpathTakesNothingAndUndoesWhatWasMounted() {
+    f.controller.create(new VolumeSpec("good", "local", Map.of("type", "tmpfs", "device", "tmpfs"), Map.of())).await();
+    f.controller.create(new VolumeSpec("sub", "local", Map.of(), Map.of())).await();
+    var event = created(C1, NODE, new JsonArray().add(volumeMount("good", "/g"))
+        .add(volumeMount("sub", "/s", new JsonObject().put("subpath", "../etc"))), new JsonArray());
+    consumer.handle(event).otherwiseEmpty().await();
+    assertEquals(0, f.volume("sub").refCount(), "the volume with the bad subpath is not counted");
+    assertEquals(0, f.volume("good").refCount(), "the volume before it is given back");
+    assertTrue(f.host.mounted().isEmpty(), "nothing stays mounted");
+    long mounted = f.bus.types().stream().filter("io.berth.volume.mounted"::equals).count();
+    long unmounted = f.bus.types().stream().filter("io.berth.volume.unmounted"::equals).count();
+    assertEquals(mounted, unmounted, "every volume.mounted that went out is taken back: " + f.bus.types());
+  }
+
+  @Test
+  void aMountErrorGivesBackTheVolumesBeforeIt() {
+    f.controller.create(new VolumeSpec("first", "local", Map.of("type", "tmpfs", "device", "tmpfs"), Map.of())).await();
+    f.controller.create(new VolumeSpec("broken", "local", Map.of("type", "nfs", "device", ":/x"), Map.of())).await();
+    f.host.failMountsOn(f.data("broken"));
+    var event = created(C1, NODE, new JsonArray().add(volumeMount("first", "/f")).add(volumeMount("broken", "/b")),
+        new JsonArray());
+    consumer.handle(event).otherwiseEmpty().await();
+    assertEquals(0, f.volume("first").refCount());
+    assertEquals(0, f.volume("broken").refCount());
+    assertTrue(f.host.mounted().isEmpty(), f.host.mounted().toString());
+    long mounted = f.bus.types().stream().filter("io.berth.volume.mounted"::equals).count();
+    long unmounted = f.bus.types().stream().filter("io.berth.volume.unmounted"::equals).count();
+    assertEquals(mounted, unmounted, "every volume.mounted that went out is taken back: " + f.bus.types());
+  }
+
+  @Test
+  void aMissingPluginIsFoundBeforeAnythingIsMounted() {
+    f.controller.create(new VolumeSpec("first", "local", Map.of("type", "tmpfs", "device", "tmpfs"), Map.of())).await();
+    JsonObject plugged = volumeMount("pvol", "/p").put("volumeDriver", "nope");
+    consumer.handle(created(C1, NODE, new JsonArray().add(volumeMount("first", "/f")).add(plugged), new JsonArray()))
+        .otherwiseEmpty().await();
+    assertEquals(List.of(), f.host.calls, "validated before the first mount");
+    assertFalse(f.bus.types().contains("io.berth.volume.mounted"), f.bus.types().toString());
+    assertEquals(0, f.volume("first").refCount());
+  }
+
+  @Test
+  void aRemovedContainerWithoutVolumesIsNoWarning() {
+    Logger logger = (Logger) LoggerFactory.getLogger("io.berth.volume");
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    logs.start();
+    logger.addAppender(logs);
+    try {
+      consumer.handle(removed(C2, NODE, true)).await();
+    } finally {
+      logger.detachAppender(logs);
+    }
+    assertEquals(List.of(), logs.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+        .map(ILoggingEvent::getFormattedMessage).toList(), "a container without volumes is the normal case");
+  }
+}
