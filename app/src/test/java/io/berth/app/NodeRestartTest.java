@@ -7,7 +7,7 @@ import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
 import io.berth.kit.kafka.TopicAdmin;
 import io.berth.kit.kafka.TopicDefinition;
-import io.berth.kit.state.StateStore;
+import io.berth.kit.state.KafkaStateStore;
 import io.berth.testing.node.Ports;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Future;
@@ -39,7 +39,7 @@ class NodeRestartTest {
       try (TopicAdmin admin = new TopicAdmin(first.context().vertx(), first.context().kafka())) {
         admin.ensure(List.of(TopicDefinition.state(TOPIC))).await();
       }
-      StateStore<Thing> store = first.context().stateStore(TOPIC, "test.things", Thing.class);
+      KafkaStateStore<Thing> store = first.context().stateStore(TOPIC, "test.things", Thing.class);
       List<Future<Void>> writes = new ArrayList<>();
       for (int i = 0; i < 1000; i++) writes.add(store.put("t" + i, new Thing("t" + i, "label-" + i, i)));
       Future.all(writes).await();
@@ -52,7 +52,7 @@ class NodeRestartTest {
 
     BerthNode second = BerthNode.start(config, "node", TestNodes.services(LAB.netns()), true, OpenTelemetry.noop());
     try {
-      StateStore<Thing> store = second.context().stateStore(TOPIC, "test.things", Thing.class);
+      KafkaStateStore<Thing> store = second.context().stateStore(TOPIC, "test.things", Thing.class);
       assertEquals(0, store.map().size(), "a new cluster starts empty");
       store.rebuild().await();
       assertEquals(900, store.map().size());

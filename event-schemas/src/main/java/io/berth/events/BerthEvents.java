@@ -48,7 +48,24 @@ public final class BerthEvents {
    *                                  breaks the schema (the message lists every violation)
    */
   public static CloudEvent create(String type, String source, String key, Record data) {
-    EventType eventType = EventCatalog.require(type);
+    return create(EventCatalog.require(type), source, key, data);
+  }
+
+  /**
+   * A new event of the type whose record {@code data} is, as {@link #create(String, String, String, Record)}.
+   *
+   * @throws IllegalArgumentException when no event type carries {@code data}'s record, or the data breaks the schema
+   */
+  public static CloudEvent create(String source, String key, Record data) {
+    Objects.requireNonNull(data, "data");
+    EventType type = EventCatalog.forDataClass(data.getClass()).orElseThrow(() ->
+        new IllegalArgumentException("no event type carries " + data.getClass().getSimpleName()));
+    return create(type, source, key, toJson(data));
+  }
+
+  /** A new event of {@code eventType} with {@code data}, as {@link #create(String, String, String, Record)}. */
+  public static CloudEvent create(EventType eventType, String source, String key, Record data) {
+    String type = eventType.type();
     Objects.requireNonNull(data, "data");
     if (data.getClass() != eventType.dataClass()) {
       throw new IllegalArgumentException(type + " carries " + eventType.dataClass().getSimpleName() + ", not "

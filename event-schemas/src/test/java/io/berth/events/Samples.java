@@ -13,6 +13,7 @@ import io.berth.events.container.Stdio;
 import io.berth.events.container.SwarmTask;
 import io.berth.events.container.VolumeOptions;
 import io.berth.events.dns.DnsSandboxConfigured;
+import io.berth.events.dns.DnsSandboxFailed;
 import io.berth.events.ingress.Backend;
 import io.berth.events.ingress.IngressPort;
 import io.berth.events.ingress.IngressProgrammed;
@@ -31,6 +32,7 @@ import io.berth.events.network.PortsPublished;
 import io.berth.events.network.PortsUnpublished;
 import io.berth.events.network.PublishedPort;
 import io.berth.events.network.SandboxInterface;
+import io.berth.events.network.SandboxFailed;
 import io.berth.events.network.SandboxReady;
 import io.berth.events.network.SandboxRemoved;
 import io.berth.events.network.Subnet;
@@ -44,6 +46,7 @@ import io.berth.events.service.TaskAddress;
 import io.berth.events.service.TaskStarted;
 import io.berth.events.service.TaskStopped;
 import io.berth.events.volume.VolumeCreated;
+import io.berth.events.volume.VolumeMountFailed;
 import io.berth.events.volume.VolumeMounted;
 import io.berth.events.volume.VolumeRemoved;
 import io.berth.events.volume.VolumeUnmounted;
@@ -78,8 +81,8 @@ final class Samples {
       Map.entry("io.berth.service.updated", new ServiceUpdated(SERVICE, "svc1", Map.of("tier", "web"),
           ServiceMode.GLOBAL, null, new EndpointSpec(EndpointSpec.Mode.DNSRR, List.of()), List.of("web"))),
       Map.entry("io.berth.service.removed", new ServiceRemoved(SERVICE, "svc1")),
-      Map.entry("io.berth.task.started", new TaskStarted(TASK, SERVICE, 1, NODE, CONTAINER, TASK_ADDRESSES)),
-      Map.entry("io.berth.task.stopped", new TaskStopped(TASK, SERVICE, 1, NODE, CONTAINER, TASK_ADDRESSES)),
+      Map.entry("io.berth.service.task.started", new TaskStarted(TASK, SERVICE, 1, NODE, CONTAINER, TASK_ADDRESSES)),
+      Map.entry("io.berth.service.task.stopped", new TaskStopped(TASK, SERVICE, 1, NODE, CONTAINER, TASK_ADDRESSES)),
       Map.entry("io.berth.volume.created", new VolumeCreated("bizvol", "local", NODE,
           "/var/lib/berth/volumes/bizvol/_data", "2026-11-27T18:00:00.123456789Z", Map.of("team", "biz"),
           Map.of("type", "tmpfs", "device", "tmpfs", "o", "size=100m"), false)),
@@ -88,6 +91,8 @@ final class Samples {
           "/var/lib/berth/volumes/bizvol/_data", "/vol", 1)),
       Map.entry("io.berth.volume.unmounted", new VolumeUnmounted("bizvol", "local", NODE, CONTAINER,
           "/var/lib/berth/volumes/bizvol/_data", "/vol", 0)),
+      Map.entry("io.berth.volume.mount.failed", new VolumeMountFailed(CONTAINER, NODE, "bizvol", 400,
+          "subpath must be a relative path within the volume: ../etc")),
       Map.entry("io.berth.volume.pruned", new VolumesPruned(NODE, List.of("bizvol", CONTAINER), 1_048_576L)),
       Map.entry("io.berth.network.network.created", new NetworkCreated(NETWORK, "localnet", "bridge",
           NetworkScope.LOCAL, NODE, List.of(new Subnet("172.18.0.0/16", "172.18.0.1", "172.18.5.0/24")), false,
@@ -97,6 +102,8 @@ final class Samples {
       Map.entry("io.berth.network.sandbox.ready", new SandboxReady(CONTAINER, "/run/berth/netns/" + CONTAINER, NODE,
           List.of(new SandboxInterface("eth0", NETWORK, "02:42:ac:12:00:02", "172.18.0.2/16", "fd00::2/64",
               "172.18.0.1")))),
+      Map.entry("io.berth.network.sandbox.failed", new SandboxFailed(CONTAINER, NODE, 404,
+          "network localnet not found")),
       Map.entry("io.berth.network.sandbox.removed", new SandboxRemoved(CONTAINER, "/run/berth/netns/" + CONTAINER,
           NODE)),
       Map.entry("io.berth.network.endpoint.joined", new EndpointJoined(ENDPOINT, NETWORK, "localnet", CONTAINER, "c1",
@@ -112,7 +119,9 @@ final class Samples {
           "/var/lib/berth/containers/" + CONTAINER + "/hosts",
           "/var/lib/berth/containers/" + CONTAINER + "/hostname",
           List.of("127.0.0.11"), List.of("dockercerts.com"), List.of("ndots:0"))),
-      Map.entry("io.berth.logging.attached", new LoggingAttached(CONTAINER, NODE,
+      Map.entry("io.berth.dns.sandbox.failed", new DnsSandboxFailed(CONTAINER, NODE, 500,
+          "write /var/lib/berth/containers/" + CONTAINER + "/resolv.conf: no space left on device")),
+      Map.entry("io.berth.logging.container.attached", new LoggingAttached(CONTAINER, NODE,
           "/run/berth/fifo/" + CONTAINER + "-stdout", "/run/berth/fifo/" + CONTAINER + "-stderr", "json-file")),
       Map.entry("io.berth.logging.lines.dropped", new LogLinesDropped(CONTAINER, NODE, 12, "buffer-full")),
       Map.entry("io.berth.logging.sink.recovered", new LogSinkRecovered(CONTAINER, NODE, "syslog", 2_500)),

@@ -1,6 +1,7 @@
 package io.berth.events.container;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 import java.util.Map;
 
@@ -63,7 +64,7 @@ public record ContainerCreated(
     List<String> env,
     SwarmTask task,
     String imageId,
-    List<String> command) {
+    List<String> command) implements NodeScoped {
 
   public ContainerCreated {
     hostname = Defaults.or(hostname, "");

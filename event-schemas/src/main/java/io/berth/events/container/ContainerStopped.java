@@ -1,5 +1,7 @@
 package io.berth.events.container;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.container.stopped}: the container's process exited.
  *
@@ -7,5 +9,5 @@ package io.berth.events.container;
  * @param node     the node that ran it
  * @param exitCode its exit status (128 + signal when killed)
  */
-public record ContainerStopped(String id, String node, int exitCode) {
+public record ContainerStopped(String id, String node, int exitCode) implements NodeScoped {
 }

@@ -1,6 +1,7 @@
 package io.berth.events.dns;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record DnsSandboxConfigured(String containerId, String node, String resolvConfPath, String hostsPath,
                                    String hostnamePath, List<String> nameservers, List<String> search,
-                                   List<String> options) {
+                                   List<String> options) implements NodeScoped {
 
   public DnsSandboxConfigured {
     nameservers = Defaults.list(nameservers);

@@ -1,6 +1,7 @@
 package io.berth.events.ingress;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  * @param backends  the tasks connections go to
  */
 public record IngressProgrammed(String serviceId, String node, String vip, List<IngressPort> ports,
-                                List<Backend> backends) {
+                                List<Backend> backends) implements NodeScoped {
 
   public IngressProgrammed {
     ports = Defaults.list(ports);

@@ -1,5 +1,7 @@
 package io.berth.events.logging;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.logging.config.rejected}: a container's log configuration was refused at create, as dockerd
  * refuses it; nothing is collected for the container and its logs endpoint answers 400 with the same message.
@@ -9,5 +11,5 @@ package io.berth.events.logging;
  * @param driver      the log driver the configuration named (after the daemon default was applied)
  * @param message     Docker's message, e.g. {@code unknown log opt 'x' for json-file log driver}
  */
-public record LogConfigRejected(String containerId, String node, String driver, String message) {
+public record LogConfigRejected(String containerId, String node, String driver, String message) implements NodeScoped {
 }

@@ -1,5 +1,7 @@
 package io.berth.events.logging;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.logging.sink.recovered}: a log driver's destination accepts lines again.
  *
@@ -8,5 +10,5 @@ package io.berth.events.logging;
  * @param driver      the log driver, e.g. {@code syslog}
  * @param downMillis  how long it was unavailable
  */
-public record LogSinkRecovered(String containerId, String node, String driver, long downMillis) {
+public record LogSinkRecovered(String containerId, String node, String driver, long downMillis) implements NodeScoped {
 }

@@ -1,7 +1,9 @@
 package io.berth.events.logging;
 
+import io.berth.events.NodeScoped;
+
 /**
- * {@code io.berth.logging.attached}: berth collects a container's output.
+ * {@code io.berth.logging.container.attached}: berth collects a container's output.
  *
  * @param containerId the container
  * @param node        the node
@@ -10,5 +12,5 @@ package io.berth.events.logging;
  * @param driver      the log driver in effect, e.g. {@code json-file}
  */
 public record LoggingAttached(String containerId, String node, String stdoutPath, String stderrPath,
-                              String driver) {
+                              String driver) implements NodeScoped {
 }

@@ -1,6 +1,7 @@
 package io.berth.events.network;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public record EndpointLeft(String endpointId, String networkId, String networkName, String containerId,
                            String containerName, List<String> aliases, String ipv4, String ipv6, String mac,
-                           String node, boolean dnsEnabled) {
+                           String node, boolean dnsEnabled) implements NodeScoped {
 
   public EndpointLeft {
     aliases = Defaults.list(aliases);

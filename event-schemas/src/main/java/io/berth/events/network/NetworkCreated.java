@@ -1,6 +1,7 @@
 package io.berth.events.network;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public record NetworkCreated(String id, String name, String driver, NetworkScope scope, String node,
                              List<Subnet> subnets, boolean internal, Map<String, String> labels,
-                             Map<String, String> options) {
+                             Map<String, String> options) implements NodeScoped {
 
   public NetworkCreated {
     subnets = Defaults.list(subnets);

@@ -1,5 +1,7 @@
 package io.berth.events.network;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.network.network.removed}: a network is gone.
  *
@@ -9,5 +11,5 @@ package io.berth.events.network;
  * @param scope  local or swarm
  * @param node   the node that removed it
  */
-public record NetworkRemoved(String id, String name, String driver, NetworkScope scope, String node) {
+public record NetworkRemoved(String id, String name, String driver, NetworkScope scope, String node) implements NodeScoped {
 }

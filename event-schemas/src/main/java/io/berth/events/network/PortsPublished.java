@@ -1,6 +1,7 @@
 package io.berth.events.network;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param node        the node
  * @param bindings    the publications
  */
-public record PortsPublished(String containerId, String node, List<PublishedPort> bindings) {
+public record PortsPublished(String containerId, String node, List<PublishedPort> bindings) implements NodeScoped {
 
   public PortsPublished {
     bindings = Defaults.list(bindings);

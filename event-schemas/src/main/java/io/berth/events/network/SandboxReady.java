@@ -1,6 +1,7 @@
 package io.berth.events.network;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
@@ -14,7 +15,7 @@ import java.util.List;
  * @param containerName the container's name, or {@code null} (optional)
  */
 public record SandboxReady(String containerId, String sandboxKey, String node, List<SandboxInterface> interfaces,
-                           String containerName) {
+                           String containerName) implements NodeScoped {
 
   public SandboxReady {
     interfaces = Defaults.list(interfaces);

@@ -1,5 +1,7 @@
 package io.berth.events.network;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.network.sandbox.removed}: a container's sandbox and its endpoints are gone.
  *
@@ -7,5 +9,5 @@ package io.berth.events.network;
  * @param sandboxKey  the network namespace path it had
  * @param node        the node
  */
-public record SandboxRemoved(String containerId, String sandboxKey, String node) {
+public record SandboxRemoved(String containerId, String sandboxKey, String node) implements NodeScoped {
 }

@@ -1,10 +1,11 @@
 package io.berth.events.service;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
- * {@code io.berth.task.started}: a service task runs; it becomes a load-balancing backend.
+ * {@code io.berth.service.task.started}: a service task runs; it becomes a load-balancing backend.
  *
  * @param taskId      the task id
  * @param serviceId   its service
@@ -14,7 +15,7 @@ import java.util.List;
  * @param addresses   its addresses, one per network
  */
 public record TaskStarted(String taskId, String serviceId, Integer slot, String node, String containerId,
-                          List<TaskAddress> addresses) {
+                          List<TaskAddress> addresses) implements NodeScoped {
 
   public TaskStarted {
     addresses = Defaults.list(addresses);

@@ -1,6 +1,7 @@
 package io.berth.events.volume;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ import java.util.Map;
  * @param anonymous  created without a name (removed by {@code --rm} and a plain {@code volume prune})
  */
 public record VolumeCreated(String name, String driver, String node, String mountpoint, String createdAt,
-                            Map<String, String> labels, Map<String, String> options, boolean anonymous) {
+                            Map<String, String> labels, Map<String, String> options, boolean anonymous) implements NodeScoped {
 
   public VolumeCreated {
     labels = Defaults.map(labels);

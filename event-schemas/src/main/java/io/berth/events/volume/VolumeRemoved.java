@@ -1,5 +1,7 @@
 package io.berth.events.volume;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.volume.removed}: a volume and its data are gone.
  *
@@ -7,5 +9,5 @@ package io.berth.events.volume;
  * @param driver its driver
  * @param node   the node that held it
  */
-public record VolumeRemoved(String name, String driver, String node) {
+public record VolumeRemoved(String name, String driver, String node) implements NodeScoped {
 }

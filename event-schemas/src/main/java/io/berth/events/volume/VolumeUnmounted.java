@@ -1,5 +1,7 @@
 package io.berth.events.volume;
 
+import io.berth.events.NodeScoped;
+
 /**
  * {@code io.berth.volume.unmounted}: a container released a volume.
  *
@@ -12,5 +14,5 @@ package io.berth.events.volume;
  * @param refCount    how many containers still use it
  */
 public record VolumeUnmounted(String name, String driver, String node, String containerId, String hostPath,
-                             String target, int refCount) {
+                             String target, int refCount) implements NodeScoped {
 }

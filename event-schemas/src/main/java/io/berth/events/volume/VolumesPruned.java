@@ -1,6 +1,7 @@
 package io.berth.events.volume;
 
 import io.berth.events.Defaults;
+import io.berth.events.NodeScoped;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param names          the removed volumes
  * @param spaceReclaimed bytes freed
  */
-public record VolumesPruned(String node, List<String> names, long spaceReclaimed) {
+public record VolumesPruned(String node, List<String> names, long spaceReclaimed) implements NodeScoped {
 
   public VolumesPruned {
     names = Defaults.list(names);

@@ -9,9 +9,9 @@
  * the equivalent {@code ip}/{@code bridge}/{@code nft}/{@code mount} command. Failures are
  * {@link io.berth.host.HostException}s (errno + the kernel's or nft's own message).
  *
- * <p><b>Every call blocks</b> (microseconds to tens of milliseconds): never call it on a Vert.x event loop. Use
- * {@code executeBlocking}, a worker verticle, or — for work inside a namespace — the namespace's own
- * {@link io.berth.host.NetnsHandle#executor()} / {@link io.berth.host.NetnsHandle#submit}.
+ * <p><b>Every call blocks</b> (microseconds to tens of milliseconds): never call it on a Vert.x event loop. Services
+ * call it through the kit's {@code HostOps} (a traced {@code executeBlocking}) or — for work inside a namespace —
+ * through the namespace's own {@link io.berth.host.NetnsHandle#executor()} / {@link io.berth.host.NetnsHandle#submit}.
  *
  * <p>Namespace rules this layer enforces: only dedicated platform threads ever {@code setns} (never pool or virtual
  * threads), and they always return in {@code finally}; namespace files are bound from {@code /proc/thread-self}, not

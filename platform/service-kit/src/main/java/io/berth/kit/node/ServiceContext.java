@@ -5,7 +5,7 @@ import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.events.EventBus;
 import io.berth.kit.kafka.KafkaSettings;
 import io.berth.kit.kafka.RecordProducer;
-import io.berth.kit.state.StateStore;
+import io.berth.kit.state.KafkaStateStore;
 import io.berth.kit.tracing.HostOps;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -34,9 +34,9 @@ public record ServiceContext(
 
   /**
    * The durable store of one resource kind this service owns: compacted topic {@code topic} (e.g.
-   * {@code berth.volume.state}), cluster map {@code mapName}. Call {@link StateStore#rebuild()} on start.
+   * {@code berth.volume.state}), cluster map {@code mapName}. Call {@link KafkaStateStore#rebuild()} on start.
    */
-  public <T> StateStore<T> stateStore(String topic, String mapName, Class<T> type) {
-    return new StateStore<>(vertx, producer, kafka, hazelcast, topic, mapName, type);
+  public <T> KafkaStateStore<T> stateStore(String topic, String mapName, Class<T> type) {
+    return new KafkaStateStore<>(vertx, producer, kafka, hazelcast, topic, mapName, type);
   }
 }

@@ -7,7 +7,7 @@ import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
 import io.berth.dns.DnsController;
-import io.berth.kit.state.StateStore;
+import io.berth.kit.state.KafkaStateStore;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -22,11 +22,11 @@ public final class StateFeed implements EntryAddedListener<String, String>, Entr
     EntryRemovedListener<String, String>, EntryEvictedListener<String, String> {
   private static final Logger LOG = LoggerFactory.getLogger(StateFeed.class);
 
-  private final StateStore<DnsState> store;
+  private final KafkaStateStore<DnsState> store;
   private final DnsController dns;
   private UUID registration;
 
-  public StateFeed(StateStore<DnsState> store, DnsController dns) {
+  public StateFeed(KafkaStateStore<DnsState> store, DnsController dns) {
     this.store = store;
     this.dns = dns;
   }

@@ -23,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-class StateStoreTest {
+class KafkaStateStoreTest {
 
   /** A resource as a service would own it. */
   public record Volume(String name, String driver, Map<String, String> labels) {
@@ -44,7 +44,7 @@ class StateStoreTest {
   void tenThousandResourcesSurviveARestartOfBrokerAndCluster() throws Exception {
     TestLogging.quiet();
     try (Node node = Node.start(dataDir)) {
-      StateStore<Volume> volumes = node.store();
+      KafkaStateStore<Volume> volumes = node.store();
       List<Future<Void>> writes = new ArrayList<>();
       for (int i = 0; i < COUNT; i++) {
         writes.add(volumes.put("v" + i, volume(i, "local")));
@@ -64,7 +64,7 @@ class StateStoreTest {
     }
 
     try (Node node = Node.start(dataDir)) {
-      StateStore<Volume> volumes = node.store();
+      KafkaStateStore<Volume> volumes = node.store();
       assertEquals(0, volumes.map().size(), "a fresh member starts empty");
 
       int live = volumes.rebuild().await(120, TimeUnit.SECONDS);
@@ -88,7 +88,7 @@ class StateStoreTest {
     try (TopicAdmin admin = new TopicAdmin(vertx, settings);
          RecordProducer producer = new RecordProducer(vertx, settings, "state")) {
       admin.ensure(List.of(TopicDefinition.state(topic))).await(30, TimeUnit.SECONDS);
-      StateStore<Volume> volumes = new StateStore<>(vertx, producer, settings, hazelcast, topic, "unit", Volume.class);
+      KafkaStateStore<Volume> volumes = new KafkaStateStore<>(vertx, producer, settings, hazelcast, topic, "unit", Volume.class);
 
       volumes.put("a", volume(7, "local")).await(30, TimeUnit.SECONDS);
       assertEquals("{\"name\":\"vol-7\",\"driver\":\"local\",\"labels\":{\"n\":\"7\"}}", volumes.map().get("a"));
@@ -113,7 +113,7 @@ class StateStoreTest {
     try (TopicAdmin admin = new TopicAdmin(vertx, settings);
          RecordProducer producer = new RecordProducer(vertx, settings, "state")) {
       admin.ensure(List.of(TopicDefinition.state(topic))).await(30, TimeUnit.SECONDS);
-      StateStore<Volume> volumes = new StateStore<>(vertx, producer, settings, hazelcast, topic, "refused",
+      KafkaStateStore<Volume> volumes = new KafkaStateStore<>(vertx, producer, settings, hazelcast, topic, "refused",
           Volume.class);
       volumes.put("a", volume(1, "local")).await(30, TimeUnit.SECONDS);
       String before = volumes.map().get("a");
@@ -141,7 +141,7 @@ class StateStoreTest {
     KafkaSettings settings = SharedKafka.settings(1);
     String topic = "berth.warm" + System.nanoTime() + ".state";
     try (RecordProducer producer = new RecordProducer(vertx, settings, "state")) {
-      StateStore<Volume> volumes = new StateStore<>(vertx, producer, settings, hazelcast, topic, "warm", Volume.class);
+      KafkaStateStore<Volume> volumes = new KafkaStateStore<>(vertx, producer, settings, hazelcast, topic, "warm", Volume.class);
       volumes.put("a", volume(1, "local")).await(30, TimeUnit.SECONDS);
       volumes.put("b", volume(2, "local")).await(30, TimeUnit.SECONDS);
       // a newer value another member holds, as if written after this member's read of the topic
@@ -162,7 +162,7 @@ class StateStoreTest {
 
   /** Broker, cluster member and Vert.x of one node, closed together as a node going down would. */
   private record Node(EmbeddedKafka kafka, HazelcastInstance hazelcast, Vertx vertx, RecordProducer producer,
-                      StateStore<Volume> store) implements AutoCloseable {
+                      KafkaStateStore<Volume> store) implements AutoCloseable {
 
     static Node start(Path dataDir) {
       EmbeddedKafka kafka = EmbeddedKafka.start(dataDir, "127.0.0.1", 0);
@@ -176,7 +176,7 @@ class StateStoreTest {
       }
       RecordProducer producer = new RecordProducer(vertx, settings, "volume");
       return new Node(kafka, hazelcast, vertx, producer,
-          new StateStore<>(vertx, producer, settings, hazelcast, TOPIC, MAP, Volume.class));
+          new KafkaStateStore<>(vertx, producer, settings, hazelcast, TOPIC, MAP, Volume.class));
     }
 
     @Override
