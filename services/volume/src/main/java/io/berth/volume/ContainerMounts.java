@@ -4,7 +4,7 @@ import io.berth.kit.events.Retriable;
 import io.berth.volume.VolumeController.Use;
 import io.berth.volume.domain.MountRequest;
 import io.berth.volume.domain.Volume;
-import io.berth.volume.events.VolumeEvents;
+import io.berth.volume.events.VolumeEventsPublisher;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,9 @@ public final class ContainerMounts {
   private static final Logger LOG = LoggerFactory.getLogger(ContainerMounts.class);
 
   private final VolumeController volumes;
-  private final VolumeEvents events;
+  private final VolumeEventsPublisher events;
 
-  public ContainerMounts(VolumeController volumes, VolumeEvents events) {
+  public ContainerMounts(VolumeController volumes, VolumeEventsPublisher events) {
     this.volumes = volumes;
     this.events = events;
   }

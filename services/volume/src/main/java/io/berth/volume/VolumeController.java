@@ -1,13 +1,14 @@
 package io.berth.volume;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.state.StateStore;
 import io.berth.volume.domain.PruneReport;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeName;
 import io.berth.volume.domain.VolumeSpec;
 import io.berth.volume.driver.DriverRegistry;
 import io.berth.volume.driver.VolumeDriver;
-import io.berth.volume.events.VolumeEvents;
+import io.berth.volume.events.VolumeEventsPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.OffsetDateTime;
@@ -35,13 +36,13 @@ public final class VolumeController {
   private static final int PRUNE_PARALLELISM = 32;
 
   private final String node;
-  private final VolumeStore store;
+  private final StateStore<Volume> store;
   private final DriverRegistry drivers;
-  private final VolumeEvents events;
+  private final VolumeEventsPublisher events;
   private final VolumeLocks locks;
 
   /** @param claims where volume services claim a volume while changing it */
-  public VolumeController(Vertx vertx, String node, VolumeStore store, DriverRegistry drivers, VolumeEvents events,
+  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEventsPublisher events,
                           VolumeClaims claims) {
     this.node = node;
     this.store = store;
@@ -192,7 +193,7 @@ public final class VolumeController {
             List<String> names = new ArrayList<>(deleted);
             names.sort(null);
             if (!names.isEmpty()) {
-              events.pruned(node, names, reclaimed.get());
+              events.pruned(names, reclaimed.get());
             }
             return Future.succeededFuture(new PruneReport(names, reclaimed.get()));
           });

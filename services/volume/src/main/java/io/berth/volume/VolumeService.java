@@ -9,7 +9,7 @@ import io.berth.volume.domain.Volume;
 import io.berth.volume.driver.DriverRegistry;
 import io.berth.volume.driver.LocalDriver;
 import io.berth.volume.events.ContainerEventsConsumer;
-import io.berth.volume.events.VolumeEvents;
+import io.berth.volume.events.VolumeEventsPublisher;
 import io.berth.volume.host.LinuxVolumeHost;
 import io.vertx.core.Future;
 import java.nio.file.Files;
@@ -50,9 +50,9 @@ public final class VolumeService implements ServiceModule {
     pluginDirs.add(ctx.config().dataRoot().resolve("plugins"));
     pluginDirs.addAll(DriverRegistry.STANDARD_DIRS);
     DriverRegistry drivers = new DriverRegistry(ctx.vertx(), local, pluginDirs);
-    VolumeEvents events = new VolumeEvents(ctx.events(), ctx.node());
-    controller = new VolumeController(ctx.vertx(), ctx.node(), VolumeStore.of(store), drivers, events, new HazelcastVolumeClaims(ctx.vertx(), ctx.hazelcast().getMap(LOCKS)));
-    ContainerEventsConsumer consumer = new ContainerEventsConsumer(ctx.node(), new ContainerMounts(controller, events));
+    VolumeEventsPublisher events = new VolumeEventsPublisher(ctx.events(), ctx.node());
+    controller = new VolumeController(ctx.vertx(), ctx.node(), store, drivers, events, new HazelcastVolumeClaims(ctx.vertx(), ctx.hazelcast().getMap(LOCKS)));
+    ContainerEventsConsumer consumer = new ContainerEventsConsumer(ctx.node(), new ContainerMounts(controller, events), events);
     ServiceHttp http = new ServiceHttp(ctx, name());
     new VolumeApi(controller).mount(http.router());
     return store.rebuild()
@@ -61,7 +61,7 @@ public final class VolumeService implements ServiceModule {
           lastReconcile = report;
           return http.listen("127.0.0.1", 0);
         })
-        .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-volume-" + ctx.node(), consumer::handle))
+        .compose(server -> ctx.events().subscribe(Topics.CONTAINER_EVENTS, "berth-volume-" + ctx.node(), consumer.handler()))
         .mapEmpty();
   }
 

@@ -1,11 +1,15 @@
 package io.berth.volume;
 
 import io.berth.events.BerthEvents;
+import io.berth.events.EventCatalog;
+import io.berth.events.container.ContainerRemoved;
 import io.berth.kit.tracing.HostOps;
+import io.berth.testing.fakes.MemoryEventBus;
+import io.berth.testing.fakes.MemoryStateStore;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.driver.DriverRegistry;
 import io.berth.volume.driver.LocalDriver;
-import io.berth.volume.events.VolumeEvents;
+import io.berth.volume.events.VolumeEventsPublisher;
 import io.berth.volume.host.MemoryVolumeHost;
 import io.cloudevents.CloudEvent;
 import io.opentelemetry.api.OpenTelemetry;
@@ -25,16 +29,16 @@ public final class VolumeFixture implements AutoCloseable {
 
   public final Vertx vertx = Vertx.vertx();
   public final MemoryVolumeHost host = new MemoryVolumeHost();
-  public final MemoryVolumeStore store = new MemoryVolumeStore();
+  public final MemoryStateStore<Volume> store = new MemoryStateStore<>(Volume.class);
   public final MemoryVolumeClaims claims = new MemoryVolumeClaims();
-  public final RecordingEventBus bus = new RecordingEventBus();
+  public final MemoryEventBus bus = new MemoryEventBus();
   public final LocalDriver local = new LocalDriver(ROOT, new HostOps(vertx, OpenTelemetry.noop()), host);
   public final DriverRegistry drivers = new DriverRegistry(vertx, local, List.of(Path.of("/berth-test/no-plugins")));
-  public final VolumeEvents events = new VolumeEvents(bus, NODE);
+  public final VolumeEventsPublisher events = new VolumeEventsPublisher(bus, NODE);
   public final VolumeController controller = new VolumeController(vertx, NODE, store, drivers, events, claims);
 
   public Volume volume(String name) {
-    return store.records.get(Volume.key(NODE, name));
+    return store.value(Volume.key(NODE, name)).orElse(null);
   }
 
   public Path data(String name) {
@@ -46,12 +50,11 @@ public final class VolumeFixture implements AutoCloseable {
     JsonObject data = new JsonObject().put("id", id).put("name", "web").put("node", node).put("image", "alpine")
         .put("createdAt", "2026-11-27T18:00:00Z").put("networkMode", "none").put("mounts", mounts)
         .put("anonymousVolumes", anonymous);
-    return BerthEvents.create("io.berth.container.created", "urn:test", id, data.encode().getBytes());
+    return BerthEvents.create(EventCatalog.CONTAINER_CREATED.type(), "urn:test", id, data.encode().getBytes());
   }
 
   public static CloudEvent removed(String id, String node, boolean removeVolumes) {
-    JsonObject data = new JsonObject().put("id", id).put("node", node).put("removeVolumes", removeVolumes);
-    return BerthEvents.create("io.berth.container.removed", "urn:test", id, data.encode().getBytes());
+    return BerthEvents.create("urn:test", id, new ContainerRemoved(id, node, removeVolumes));
   }
 
   public static JsonObject volumeMount(String source, String target) {

@@ -1,47 +1,46 @@
 package io.berth.volume.events;
 
-import io.berth.events.BerthEvents;
 import io.berth.events.container.ContainerCreated;
 import io.berth.events.container.ContainerRemoved;
 import io.berth.events.container.Mount;
 import io.berth.events.container.VolumeOptions;
+import io.berth.kit.events.EventHandler;
+import io.berth.kit.events.EventRouter;
 import io.berth.volume.ContainerMounts;
+import io.berth.volume.MountRefused;
 import io.berth.volume.domain.MountRequest;
-import io.cloudevents.CloudEvent;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Container lifecycle on {@code berth.container.events}, for this node: {@code created} asks {@link ContainerMounts}
- * for each volume mount (named, anonymous, and the image's {@code VOLUME} paths), {@code removed} gives them back.
+ * for each volume mount (named, anonymous, and the image's {@code VOLUME} paths), {@code removed} gives them back. A
+ * mount refused for a container is published as {@code io.berth.volume.mount.failed} and the event is handled (not
+ * dead-lettered); a transient failure fails the event, so the bus retries it.
  */
 public final class ContainerEventsConsumer {
-  public static final String CREATED = "io.berth.container.created";
-  public static final String REMOVED = "io.berth.container.removed";
-
-  private final String node;
   private final ContainerMounts mounts;
+  private final VolumeEventsPublisher events;
+  private final EventRouter router;
 
-  public ContainerEventsConsumer(String node, ContainerMounts mounts) {
-    this.node = node;
+  public ContainerEventsConsumer(String node, ContainerMounts mounts, VolumeEventsPublisher events) {
     this.mounts = mounts;
+    this.events = events;
+    this.router = EventRouter.forNode(node)
+        .on(ContainerCreated.class, this::created)
+        .on(ContainerRemoved.class, this::removed);
   }
 
-  /** The {@code EventHandler} for the subscription. */
-  public Future<Void> handle(CloudEvent event) {
-    return switch (event.getType()) {
-      case CREATED -> created(BerthEvents.data(event, ContainerCreated.class));
-      case REMOVED -> removed(BerthEvents.data(event, ContainerRemoved.class));
-      default -> Future.succeededFuture();
-    };
+  /** The handler for the subscription. */
+  public EventHandler handler() {
+    return router;
   }
 
   Future<Void> created(ContainerCreated c) {
-    if (!node.equals(c.node())) {
-      return Future.succeededFuture();
-    }
-    return mounts.mountFor(c.id(), requests(c)).mapEmpty();
+    return mounts.mountFor(c.id(), requests(c)).<Void>mapEmpty().recover(e -> e instanceof MountRefused refused
+        ? events.mountFailed(c.id(), refused.volume(), refused.status(), refused.getMessage())
+        : Future.failedFuture(e));
   }
 
   /** The volumes {@code c} asks for, in its order: its volume mounts, then the image's anonymous ones. */
@@ -62,9 +61,6 @@ public final class ContainerEventsConsumer {
   }
 
   Future<Void> removed(ContainerRemoved r) {
-    if (!node.equals(r.node())) {
-      return Future.succeededFuture();
-    }
     return mounts.releaseFor(r.id(), r.removeVolumes()).mapEmpty();
   }
 }
