@@ -177,7 +177,8 @@ public final class VolumeController {
    */
   public Future<PruneReport> prune(Predicate<Volume> selector) {
     return list(selector).compose(candidates -> {
-      List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
+      // every callback runs on the caller's context (VolumeLocks hands the work back to it)
+      List<String> deleted = new ArrayList<>();
       AtomicLong reclaimed = new AtomicLong();
       return eachBounded(candidates, PRUNE_PARALLELISM, candidate -> locked(candidate.key(), () -> store.get(candidate.key())
           .compose(v -> {

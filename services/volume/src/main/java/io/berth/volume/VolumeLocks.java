@@ -2,6 +2,7 @@ package io.berth.volume;
 
 import io.berth.kit.concurrent.KeyedLanes;
 import io.berth.kit.errors.BerthException;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Per-name locks for volume changes. Within this process, callers of one key take turns in arrival order
  * ({@link KeyedLanes}: no thread ever blocks waiting); across processes, the holder also claims the key in
- * {@link VolumeClaims}, so a second volume service for the same node cannot interleave either.
+ * {@link VolumeClaims}, so a second volume service for the same node cannot interleave either. The work runs on the
+ * caller's context (the API's or the events' verticle), whichever caller held the lock before.
  */
 final class VolumeLocks {
   private static final long TIMEOUT_MS = 30_000;
@@ -28,7 +30,8 @@ final class VolumeLocks {
 
   /** Runs {@code work} holding the lock of {@code key}; the lock is released whatever the outcome. */
   <T> Future<T> withLock(String key, Supplier<Future<T>> work) {
-    return lanes.run(key, () -> {
+    Context caller = vertx.getOrCreateContext();
+    return lanes.run(key, () -> on(caller, () -> {
       String token = UUID.randomUUID().toString();
       return claim(key, token, System.currentTimeMillis() + TIMEOUT_MS, 1).compose(claimed -> {
         Future<T> result;
@@ -39,7 +42,23 @@ final class VolumeLocks {
         }
         return result.eventually(() -> claims.release(key, token).otherwiseEmpty());
       });
+    }));
+  }
+
+  /** Runs {@code work} on {@code context}: the lane hands over on the thread of the previous holder. */
+  private static <T> Future<T> on(Context context, Supplier<Future<T>> work) {
+    if (Vertx.currentContext() == context) {
+      return work.get();
+    }
+    Promise<T> done = Promise.promise();
+    context.runOnContext(v -> {
+      try {
+        work.get().onComplete(done);
+      } catch (RuntimeException e) {
+        done.fail(e);
+      }
     });
+    return done.future();
   }
 
   private Future<Void> claim(String key, String token, long deadline, long backoffMs) {
