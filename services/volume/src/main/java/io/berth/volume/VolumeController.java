@@ -55,10 +55,6 @@ public final class VolumeController {
     return node;
   }
 
-  public DriverRegistry drivers() {
-    return drivers;
-  }
-
   /**
    * {@code docker volume create}: validates the name and the driver's options first (nothing is made on bad input),
    * returns the existing volume for the same name and driver, 409 for the same name with another driver.
@@ -283,6 +279,11 @@ public final class VolumeController {
   /** The volumes {@code containerId} uses on this node. */
   public Future<List<Volume>> usedBy(String containerId) {
     return list(v -> v.users().containsKey(containerId));
+  }
+
+  /** {@code Scope} of {@code v} as its driver reports it; {@code local} when the driver cannot be reached. */
+  public Future<String> scope(Volume v) {
+    return drivers.get(v.driver()).map(VolumeDriver::scope).otherwise(Volume.LOCAL);
   }
 
   /** Bytes of data in {@code v}, -1 when its driver cannot tell. */

@@ -93,8 +93,7 @@ public final class VolumeApi {
     boolean volumesWanted = types.isEmpty() || types.contains("volume");
     Future<JsonArray> usage = volumesWanted ? volumes.list(v -> true).compose(vs -> {
       List<Future<JsonObject>> each = vs.stream().map(v -> volumes.size(v).compose(size ->
-          volumes.drivers().get(v.driver()).map(d -> VolumeJson.withUsage(v, d.scope(), size))
-              .otherwise(VolumeJson.withUsage(v, "local", size)))).toList();
+          volumes.scope(v).map(scope -> VolumeJson.withUsage(v, scope, size)))).toList();
       return Future.all(each).map(all -> new JsonArray(all.<JsonObject>list()));
     }) : Future.succeededFuture(null);
     reply(rc, 200, usage.map(vs -> {
@@ -111,8 +110,7 @@ public final class VolumeApi {
   }
 
   private Future<JsonObject> scoped(Volume v) {
-    return volumes.drivers().get(v.driver()).map(d -> VolumeJson.volume(v, d.scope()))
-        .otherwise(VolumeJson.volume(v, "local"));
+    return volumes.scope(v).map(scope -> VolumeJson.volume(v, scope));
   }
 
   private Future<JsonArray> scopedAll(List<Volume> vs) {
