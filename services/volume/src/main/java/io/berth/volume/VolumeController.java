@@ -129,7 +129,11 @@ public final class VolumeController {
         : Future.failedFuture(BerthException.notFound("get %s: no such volume", name)));
   }
 
-  /** This node's volumes that {@code filter} selects, by name. */
+  /**
+   * This node's volumes that {@code filter} selects, by name. Read from the cluster map each time rather than from an
+   * index of this process: two volume services of one node share the container events' consumer group, so either may
+   * have written a volume the other lists (or a container the other releases).
+   */
   public Future<List<Volume>> list(Predicate<Volume> filter) {
     return store.values().map(all -> all.stream()
         .filter(v -> node.equals(v.node()))
