@@ -148,6 +148,18 @@ class ContainerEventsConsumerTest {
   }
 
   @Test
+  void theContainersVolumeDriverIsUsedWhereAMountNamesNone() {
+    var event = created(C1, NODE, new JsonArray().add(volumeMount("pvol", "/p")), new JsonArray());
+    JsonObject data = new JsonObject(new String(event.getData().toBytes())).put("volumeDriver", "nope");
+    consumer.handler().handle(io.berth.events.BerthEvents.create(event.getType(), "urn:test", C1,
+        data.encode().getBytes())).await();
+    List<VolumeMountFailed> failed = f.bus.published(VolumeMountFailed.class);
+    assertEquals(1, failed.size());
+    assertEquals(404, failed.get(0).status());
+    assertNull(f.volume("pvol"));
+  }
+
+  @Test
   void aRemovedContainerWithoutVolumesIsNoWarning() {
     Logger logger = (Logger) LoggerFactory.getLogger("io.berth.volume");
     ListAppender<ILoggingEvent> logs = new ListAppender<>();
