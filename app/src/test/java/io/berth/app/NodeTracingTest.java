@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.berth.kit.node.BerthNode;
 import io.berth.kit.node.ServiceEndpoints;
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -20,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -119,15 +121,14 @@ class NodeTracingTest {
     return p;
   }
 
-  private static SpanData awaitServerSpan(String path) throws InterruptedException {
-    for (int i = 0; i < 100; i++) {
-      var found = spans.getFinishedSpanItems().stream()
-          .filter(s -> s.getKind() == SpanKind.SERVER && path.equals(path(s))).findFirst();
-      if (found.isPresent()) return found.get();
-      Thread.sleep(50);
+  private static SpanData awaitServerSpan(String path) {
+    try {
+      return Await.value("a server span for " + path, Duration.ofSeconds(5), () -> spans.getFinishedSpanItems()
+          .stream().filter(s -> s.getKind() == SpanKind.SERVER && path.equals(path(s))).findFirst().orElse(null));
+    } catch (AssertionError e) {
+      Set<String> seen = spans.getFinishedSpanItems().stream()
+          .map(s -> s.getKind() + " " + s.getName() + " " + path(s)).collect(Collectors.toSet());
+      throw new AssertionError(e.getMessage() + ", saw " + seen, e);
     }
-    Set<String> seen = spans.getFinishedSpanItems().stream().map(s -> s.getKind() + " " + s.getName() + " " + path(s))
-        .collect(Collectors.toSet());
-    throw new AssertionError("no server span for " + path + ", saw " + seen);
   }
 }

@@ -2,8 +2,8 @@ package io.berth.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.RawHttp;
 import io.vertx.core.json.JsonObject;
@@ -31,7 +31,7 @@ class S100VolumeBench {
 
   @Test
   void volumeFigures() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root (network namespaces)");
+    LabNetns.requireRoot("network namespaces");
     try (NodeProcess node = NodeProcess.create(dir.resolve("node"), "bench")) {
       node.start();
       for (int i = 0; i < 20; i++) createRm(node, "warm" + i); // JIT, connections, lock structures

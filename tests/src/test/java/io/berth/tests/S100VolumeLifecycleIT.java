@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.berth.testing.Await;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.RawHttp;
-import io.berth.testing.node.Repo;
+import io.berth.testing.node.Scenario;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -18,6 +18,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Volumes as users get them: the real docker CLI against the all-in-one node in a lab netns — the seed's commands,
@@ -48,28 +48,23 @@ class S100VolumeLifecycleIT {
   static final String INVALID_CHARS = "\" includes invalid characters for a local volume name, only "
       + "\"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host directory, use absolute path";
 
-  @TempDir static Path dir;
+  @RegisterExtension static final Scenario s = Scenario.node("node1");
   static NodeProcess node;
+  static Path dir;
   static S100FolderPlugin plugin;
 
   @BeforeAll
-  static void startNode() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
-    assertTrue(Commands.run("docker", "--version").ok(), "the docker CLI is required");
-    node = NodeProcess.create(dir.resolve("node1"), "node1");
-    node.start();
+  static void handles() {
+    node = s.node();
+    dir = s.dir();
   }
 
   @AfterAll
   static void stopNode() throws Exception {
     try {
       if (plugin != null) plugin.close();
-      if (node != null) node.close();
+      s.close(); // the node first: its sized volumes hold loop devices until they are unmounted
     } finally {
-      if (node != null && Files.exists(node.log())) {
-        Files.copy(node.log(), Path.of("target/S100VolumeLifecycleIT-node.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-      for (Path mp : mountsUnder(dir)) Commands.run("umount", "-l", mp.toString()); // never leave a mount behind
       detachLoopsUnder(dir);
     }
   }
@@ -81,9 +76,7 @@ class S100VolumeLifecycleIT {
   }
 
   static String ok(String... args) {
-    Commands.Result r = docker(args);
-    assertTrue(r.ok(), String.join(" ", args) + " → " + r);
-    return r.out().strip();
+    return s.dockerOk(args);
   }
 
   static void fails(String expectedError, String... args) {
@@ -101,15 +94,8 @@ class S100VolumeLifecycleIT {
     return node.dataRoot().resolve("volumes");
   }
 
-  static void publish(String type, JsonObject data) {
-    Commands.Result r = node.publish(type, data.encode());
-    assertTrue(r.ok(), "publish " + type + " → " + r);
-  }
-
   static JsonObject containerCreated(String id, JsonArray mounts, JsonArray anonymous) {
-    return new JsonObject().put("id", id).put("name", "web").put("node", "node1").put("image", "alpine")
-        .put("createdAt", "2026-11-27T18:00:00Z").put("networkMode", "none").put("mounts", mounts)
-        .put("anonymousVolumes", anonymous);
+    return s.container(id, "web").put("image", "alpine").put("mounts", mounts).put("anonymousVolumes", anonymous);
   }
 
   static JsonObject volumeMount(String source, String target) {
@@ -135,15 +121,6 @@ class S100VolumeLifecycleIT {
   static int refCount(String name) {
     JsonObject u = usage().get(name);
     return u == null ? -1 : u.getInteger("RefCount");
-  }
-
-  static void await(String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) return;
-      Thread.sleep(200);
-    }
-    throw new AssertionError("timed out waiting for " + what);
   }
 
   static List<Path> mountsUnder(Path root) throws IOException {
@@ -326,12 +303,14 @@ class S100VolumeLifecycleIT {
         .add(volumeMount("bizvol", "/vol")).add(volumeMount("tmpvol", "/tmp/x")).add(volumeMount("sizedvol", "/sized"))
         .add(volumeMount("pvol", "/plugged")).add(new JsonObject().put("type", "volume").put("target", "/anon")),
         new JsonArray().add("/var/cache"));
-    publish("io.berth.container.created", created);
-    await("bizvol auto-created and used once", () -> refCount("bizvol") == 1 && refCount("pvol") == 1
+    s.created(created);
+    s.await("bizvol auto-created and used once", () -> refCount("bizvol") == 1 && refCount("pvol") == 1
         && usage().values().stream().filter(u -> u.getInteger("RefCount") == 1).count() == 6);
-    publish("io.berth.container.created", created); // replayed: nothing counts twice
-    publish("io.berth.container.created", created);
-    Thread.sleep(1500);
+    s.created(created); // replayed: nothing counts twice
+    s.created(created);
+    // nothing to see when a replay is handled right, so watch for the wrong thing for a while
+    Await.stays("replays count no volume twice", Duration.ofMillis(1500),
+        () -> usage().values().stream().allMatch(d -> d.getInteger("RefCount") == 1));
     Map<String, JsonObject> u = usage();
     assertEquals(6, u.size(), u.toString());
     u.forEach((name, data) -> assertEquals(1, data.getInteger("RefCount"), name + " " + u));
@@ -391,8 +370,8 @@ class S100VolumeLifecycleIT {
   @Test
   @Order(7)
   void containerRemovalReleasesAndDeletesItsAnonymousVolumes() throws Exception {
-    publish("io.berth.container.removed", new JsonObject().put("id", C1).put("node", "node1").put("removeVolumes", true));
-    await("anonymous volumes gone and named ones released", () -> {
+    s.publish("io.berth.container.removed", new JsonObject().put("id", C1).put("node", "node1").put("removeVolumes", true));
+    s.await("anonymous volumes gone and named ones released", () -> {
       Map<String, JsonObject> u = usage();
       return u.keySet().stream().noneMatch(n -> n.matches("[0-9a-f]{64}"))
           && u.values().stream().allMatch(d -> d.getInteger("RefCount") == 0);
@@ -404,14 +383,9 @@ class S100VolumeLifecycleIT {
 
     // a container nobody knows is one without volumes, the normal case: noted at debug, the service carries on
     assertEquals(200, RawHttp.request(node.socket(), "POST", "/berth/log-level?level=debug", null, null).status());
-    publish("io.berth.container.removed", new JsonObject().put("id", UNKNOWN).put("node", "node1").put("removeVolumes", true));
-    await("the unknown container is noted", () -> {
-      try {
-        return Files.readString(node.log()).contains("container " + UNKNOWN + " removed, but it uses no volume");
-      } catch (IOException e) {
-        return false;
-      }
-    });
+    s.publish("io.berth.container.removed", new JsonObject().put("id", UNKNOWN).put("node", "node1").put("removeVolumes", true));
+    s.await("the unknown container is noted",
+        () -> s.log().contains("container " + UNKNOWN + " removed, but it uses no volume"));
     assertEquals(200, RawHttp.request(node.socket(), "POST", "/berth/log-level?level=info", null, null).status());
     assertEquals("tmpvol", ok("volume", "rm", "tmpvol"));
     assertEquals("pvol", ok("volume", "rm", "pvol"));
@@ -427,10 +401,7 @@ class S100VolumeLifecycleIT {
   @Test
   @Order(8)
   void everyChangeIsAnEventOnTheVolumeTopic() {
-    Commands.Result tail = node.inNetnsEnv(Map.of("BERTH_SKIP_INSTALL", "1"), Repo.root().resolve("bin/berth").toString(),
-        "events", "tail", "berth.volume.events", "--from-beginning", "--timeout", "8", "--exec-root", node.execRoot().toString());
-    assertTrue(tail.ok(), tail.toString());
-    List<JsonObject> events = tail.out().lines().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
+    List<JsonObject> events = s.events("berth.volume.events", -1, 8);
     for (String type : List.of("created", "removed", "mounted", "unmounted", "pruned")) {
       assertTrue(events.stream().anyMatch(e -> e.getString("type").equals("io.berth.volume." + type)), type + " missing");
     }

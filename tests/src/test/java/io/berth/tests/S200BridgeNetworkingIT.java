@@ -3,13 +3,13 @@ package io.berth.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.testing.lab.LeakCheck;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.OutsideClient;
-import io.berth.testing.node.Repo;
+import io.berth.testing.node.RawHttp;
+import io.berth.testing.node.Scenario;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -17,9 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bridge networking end to end: the node in a lab namespace, networks through the real docker CLI, containers
@@ -41,7 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 class S200BridgeNetworkingIT {
   static final String CLIENT_NS = "s200client" + ProcessHandle.current().pid();
   static final String LAB_NODE_IP = "10.231.0.1";
-  @TempDir static Path dir;
+  static final String BIP = "10.240.1.1/24";
+  static final String POOL = "10.241.0.0/16";
+  @RegisterExtension static final Scenario s = Scenario.node("node1").daemonJson(new JsonObject()
+      .put("log-level", "info").put("bip", BIP)
+      .put("default-address-pools", new JsonArray().add(new JsonObject().put("base", POOL).put("size", 24))).encode());
   static NodeProcess node;
   static OutsideClient client;
   static Path www;
@@ -52,12 +54,9 @@ class S200BridgeNetworkingIT {
 
   @BeforeAll
   static void startNode() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
-    assertTrue(Commands.run("docker", "--version").ok(), "the docker CLI is required");
-    node = NodeProcess.create(dir.resolve("node1"), "node1");
-    node.start();
+    node = s.node();
     client = OutsideClient.attach(node, CLIENT_NS, LAB_NODE_IP, "10.231.0.2", null, null);
-    www = Files.createDirectories(dir.resolve("www"));
+    www = Files.createDirectories(s.dir().resolve("www"));
     Files.writeString(www.resolve("index.html"), "hello from c1\n");
   }
 
@@ -66,31 +65,21 @@ class S200BridgeNetworkingIT {
     if (client != null) {
       client.close();
     }
-    if (node != null) {
-      node.close();
-    }
     LeakCheck.assertClean("s200client", Path.of("/run/berth-lab"));
   }
 
   // ---- helpers ----
 
   static Commands.Result ok(Commands.Result r) {
-    assertTrue(r.ok(), r.toString());
-    return r;
-  }
-
-  static void publish(String type, JsonObject data) {
-    ok(node.publish(type, data.encode()));
+    return Scenario.ok(r);
   }
 
   static void created(int n, String name, String network, String hostPort) {
-    JsonObject c = new JsonObject().put("id", id(n)).put("name", name).put("node", "node1").put("image", "busybox")
-        .put("createdAt", "2026-11-27T00:00:00Z").put("networkMode", network);
     JsonArray ports = new JsonArray();
     if (hostPort != null) {
       ports.add(new JsonObject().put("containerPort", 80).put("protocol", "tcp").put("hostIp", "").put("hostPort", hostPort));
     }
-    publish("io.berth.container.created", c.put("portBindings", ports));
+    s.created(s.container(id(n), name).put("networkMode", network).put("portBindings", ports));
   }
 
   static Path sandbox(int n) {
@@ -101,35 +90,12 @@ class S200BridgeNetworkingIT {
     return node.inSandbox(id(n), cmd);
   }
 
-  /** The network service's own address (for the non-Docker sandbox view), from its start line. */
-  static String serviceAddress() throws Exception {
-    Matcher m = Pattern.compile("network API listening on (127\\.0\\.0\\.1:\\d+)").matcher(Files.readString(node.log()));
-    String last = null;
-    while (m.find()) {
-      last = m.group(1);
-    }
-    return last;
-  }
-
-  static Commands.Result serviceGet(String path) throws Exception {
-    return node.inNetns("curl", "-s", "-w", "\n%{http_code}", "http://" + serviceAddress() + path);
-  }
-
-  static void await(String what, Supplier<Boolean> cond) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (cond.get()) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("timed out waiting for " + what);
+  static void await(String what, BooleanSupplier cond) {
+    s.await(what, cond);
   }
 
   static String ipOf(String network, int n) {
-    JsonObject cs = new JsonObject(ok(node.docker("network", "inspect", network, "--format", "{{json .Containers}}")).out());
-    String cidr = cs.getJsonObject(id(n)).getString("IPv4Address");
-    return cidr.substring(0, cidr.indexOf('/'));
+    return s.ipOf(network, id(n));
   }
 
   static String hostState() {
@@ -149,6 +115,22 @@ class S200BridgeNetworkingIT {
 
   @Test
   @Order(1)
+  void bipAndDefaultAddressPoolsShapeTheRealNetworks() {
+    JsonObject bridge = new JsonArray(ok(node.docker("network", "inspect", "bridge")).out()).getJsonObject(0);
+    JsonObject ipam = bridge.getJsonObject("IPAM").getJsonArray("Config").getJsonObject(0);
+    assertEquals("10.240.1.0/24", ipam.getString("Subnet"), bridge.encode());
+    assertEquals("10.240.1.1", ipam.getString("Gateway"), bridge.encode());
+    String berth0 = ok(node.inNetns("ip", "-4", "-o", "addr", "show", "dev", "berth0")).out();
+    assertTrue(berth0.contains("inet " + BIP + " "), "the default bridge has bip's address: " + berth0);
+    ok(node.docker("network", "create", "pooled1"));
+    ok(node.docker("network", "create", "pooled2"));
+    assertEquals("10.241.0.0/24 10.241.1.0/24", s.dockerOk("network", "inspect", "pooled1", "pooled2", "--format",
+        "{{(index .IPAM.Config 0).Subnet}}").replace('\n', ' '), "new networks take their subnets from the pool");
+    ok(node.docker("network", "rm", "pooled1", "pooled2"));
+  }
+
+  @Test
+  @Order(2)
   void seedWalkthrough() throws Exception {
     Commands.Result ls = ok(node.docker("network", "ls"));
     assertTrue(ls.out().matches("(?s).*bridge\\s+bridge\\s+local.*host\\s+host\\s+local.*none\\s+null\\s+local.*"), ls.out());
@@ -167,7 +149,7 @@ class S200BridgeNetworkingIT {
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void networksAreIsolatedAndInternalStaysInside() throws Exception {
     ok(node.docker("network", "create", "othernet"));
     ok(node.docker("network", "create", "--internal", "--subnet", "10.77.0.0/24", "intnet"));
@@ -190,7 +172,7 @@ class S200BridgeNetworkingIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void publishedPortAnswersFromOutsideLocalhostAndOtherContainers() throws Exception {
     Process httpd = new ProcessBuilder("nsenter", "--net=" + sandbox(1), "--", "busybox", "httpd", "-f", "-p", "80",
         "-h", www.toString()).start();
@@ -206,41 +188,34 @@ class S200BridgeNetworkingIT {
       httpd.destroy();
       httpd.waitFor();
     }
-    Commands.Result view = serviceGet("/sandboxes/c1");
-    JsonObject s = new JsonObject(view.out().substring(0, view.out().lastIndexOf('\n')));
+    RawHttp.Reply view = s.networkGet("/sandboxes/c1");
+    assertEquals(200, view.status(), view.body());
+    JsonObject sandbox = new JsonObject(view.body());
     assertEquals(new JsonObject().put("80/tcp", new JsonArray().add(new JsonObject().put("HostIp", "0.0.0.0")
-        .put("HostPort", "5000"))), s.getJsonObject("Ports"));
-    assertEquals("eth0", s.getJsonObject("Networks").getJsonObject("localnet").getString("InterfaceName"));
+        .put("HostPort", "5000"))), sandbox.getJsonObject("Ports"));
+    assertEquals("eth0", sandbox.getJsonObject("Networks").getJsonObject("localnet").getString("InterfaceName"));
     // The seed's `docker port web`, and inspect's network settings, served by the gateway from the same sandbox.
     Commands.Result port = node.docker("port", "c1");
     assertTrue(port.ok(), port.toString());
     assertEquals("80/tcp -> 0.0.0.0:5000", port.out().trim());
     Commands.Result ip = node.docker("inspect", "--format", "{{.NetworkSettings.Networks.localnet.IPAddress}}", "c1");
     assertTrue(ip.ok(), ip.toString());
-    assertEquals(s.getJsonObject("Networks").getJsonObject("localnet").getString("IPAddress"), ip.out().trim());
-  }
-
-  @Test
-  @Order(4)
-  void randomHostPort() throws Exception {
-    created(5, "c5", "localnet", "");
-    await("c5", () -> Files.exists(sandbox(5)) && serviceGetQuiet("/sandboxes/c5").contains("80/tcp"));
-    String body = serviceGet("/sandboxes/c5").out();
-    int port = Integer.parseInt(new JsonObject(body.substring(0, body.lastIndexOf('\n'))).getJsonObject("Ports")
-        .getJsonArray("80/tcp").getJsonObject(0).getString("HostPort"));
-    assertTrue(port >= 32768 && port <= 60999, "port " + port);
-  }
-
-  static String serviceGetQuiet(String path) {
-    try {
-      return serviceGet(path).out();
-    } catch (Exception e) {
-      return "";
-    }
+    assertEquals(sandbox.getJsonObject("Networks").getJsonObject("localnet").getString("IPAddress"), ip.out().trim());
   }
 
   @Test
   @Order(5)
+  void randomHostPort() throws Exception {
+    created(5, "c5", "localnet", "");
+    RawHttp.Reply c5 = s.await("c5 published", () -> s.networkGet("/sandboxes/c5"),
+        r -> Files.exists(sandbox(5)) && r.body().contains("80/tcp"));
+    int port = Integer.parseInt(new JsonObject(c5.body()).getJsonObject("Ports")
+        .getJsonArray("80/tcp").getJsonObject(0).getString("HostPort"));
+    assertTrue(port >= 32768 && port <= 60999, "port " + port);
+  }
+
+  @Test
+  @Order(6)
   void badInputsAreRefusedWithDockersMessagesAndChangeNothing() throws Exception {
     String before = hostState();
     String subnet = new JsonArray(ok(node.docker("network", "inspect", "localnet", "--format", "{{json .IPAM.Config}}"))
@@ -255,10 +230,10 @@ class S200BridgeNetworkingIT {
     expectError("No such container: nosuch", "network", "connect", "localnet", "nosuch");
     expectError("network nosuchnet not found", "network", "rm", "nosuchnet");
     created(6, "c6", "localnet", "5000");
-    await("c6 refused", () -> serviceGetQuiet("/sandboxes/" + id(6)).contains("port is already allocated"));
-    Commands.Result r = serviceGet("/sandboxes/" + id(6));
-    assertTrue(r.out().endsWith("409"), r.out());
-    assertTrue(r.out().contains("Bind for 0.0.0.0:5000 failed: port is already allocated"), r.out());
+    RawHttp.Reply r = s.await("c6 refused", () -> s.networkGet("/sandboxes/" + id(6)),
+        reply -> reply.body().contains("port is already allocated"));
+    assertEquals(409, r.status(), r.body());
+    assertTrue(r.body().contains("Bind for 0.0.0.0:5000 failed: port is already allocated"), r.body());
     assertEquals(before, hostState(), "a refused request changes nothing on the host");
   }
 
@@ -269,7 +244,7 @@ class S200BridgeNetworkingIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void connectAndDisconnect() throws Exception {
     ok(node.docker("network", "connect", "--alias", "web", "localnet", "c3"));
     String cs = ok(node.docker("network", "inspect", "localnet", "--format", "{{json .Containers}}")).out();
@@ -283,28 +258,28 @@ class S200BridgeNetworkingIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void killDuringChurnThenRestartLeavesNothingBehind() throws Exception {
-    String addr = serviceAddress();
+    String addr = s.networkApi();
     // churn through the synchronous sandbox API (fast), kill -9 while it runs
     Process churn = new ProcessBuilder("nsenter", "--net=/run/netns/" + node.netns(), "--", "bash", "-c",
         "for i in $(seq 10 40); do id=$(printf '%064x' $((0x5200*1000+i))); curl -s -o /dev/null -X POST "
             + "-H 'Content-Type: application/json' http://" + addr + "/sandboxes -d '{\"id\":\"'$id'\",\"name\":\"churn'$i'\","
             + "\"node\":\"node1\",\"image\":\"busybox\",\"createdAt\":\"2026-11-27T00:00:00Z\",\"networkMode\":\"localnet\","
             + "\"portBindings\":[{\"containerPort\":80,\"hostPort\":\"\"}]}'; done").start();
-    Thread.sleep(1500);
+    // kill in the middle of the churn: once a few of its sandboxes exist, well before the 31st
+    s.await("the churn under way", () -> listNetns().stream().filter(n -> n.startsWith("0000000000000000")).count() >= 3);
     node.kill();
     churn.destroyForcibly().waitFor();
     node.start();
     // remove every container the node knows, through events and the API
     for (int n : new int[] {1, 2, 3, 4, 5}) {
-      node.inNetns("curl", "-s", "-X", "DELETE", "http://" + serviceAddress() + "/sandboxes/" + id(n));
+      s.networkDelete("/sandboxes/" + id(n));
     }
     for (int i = 10; i <= 40; i++) {
-      node.inNetns("curl", "-s", "-X", "DELETE", "http://" + serviceAddress() + "/sandboxes/" + id(i));
+      s.networkDelete("/sandboxes/" + id(i));
     }
-    publish("io.berth.container.removed", new JsonObject().put("id", id(6)).put("node", "node1")
-        .put("removeVolumes", false));
+    s.removed(id(6));
     for (String net : List.of("localnet", "othernet", "intnet")) {
       ok(node.docker("network", "rm", net));
     }
@@ -319,7 +294,7 @@ class S200BridgeNetworkingIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void ipv6ListFiltersAndPrune() throws Exception {
     ok(node.docker("network", "create", "--ipv6", "--subnet", "fd42:200::/64", "--label", "team=net", "v6net"));
     JsonObject v6 = new JsonArray(ok(node.docker("network", "inspect", "v6net")).out()).getJsonObject(0);
@@ -335,7 +310,7 @@ class S200BridgeNetworkingIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void hostAndNoneModes() throws Exception {
     created(7, "c7", "none", null);
     created(8, "c8", "host", null);
@@ -344,10 +319,10 @@ class S200BridgeNetworkingIT {
     String links = ok(inSandbox(7, "ip", "-o", "link")).out();
     assertEquals(1, links.lines().count(), "a none sandbox has only lo: " + links);
     assertFalse(Files.exists(sandbox(8)), "a host container gets no namespace of its own");
-    assertTrue(serviceGet("/sandboxes/c8").out().contains("\"Mode\":\"host\""));
+    assertTrue(s.networkGet("/sandboxes/c8").body().contains("\"Mode\":\"host\""));
     assertTrue(node.docker("network", "inspect", "none", "--format", "{{json .Containers}}").out().contains("c7"));
     for (int n : new int[] {7, 8}) {
-      node.inNetns("curl", "-s", "-X", "DELETE", "http://" + serviceAddress() + "/sandboxes/" + id(n));
+      s.networkDelete("/sandboxes/" + id(n));
     }
     await("c7 gone", () -> !Files.exists(sandbox(7)));
   }

@@ -3,21 +3,23 @@ package io.berth.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.berth.testing.Await;
 import io.berth.testing.lab.LeakCheck;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.OutsideClient;
+import io.berth.testing.node.RawHttp;
+import io.berth.testing.node.Scenario;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,7 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Port publishing end to end, beyond the walkthrough of {@link S200BridgeNetworkingIT}: an address-less binding on a
@@ -40,7 +42,7 @@ class S210PortPublishingIT {
   static final String CLIENT_NS = "s210client" + ProcessHandle.current().pid();
   static final String LAB4 = "10.232.0.1";
   static final String LAB6 = "fd00:232::1";
-  @TempDir static Path dir;
+  @RegisterExtension static final Scenario s = Scenario.node("node1");
   static NodeProcess node;
   static OutsideClient outside;
   static Path www;
@@ -52,13 +54,10 @@ class S210PortPublishingIT {
 
   @BeforeAll
   static void startNode() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
-    assertTrue(Commands.run("docker", "--version").ok(), "the docker CLI is required");
-    node = NodeProcess.create(dir.resolve("node1"), "node1");
-    node.start();
+    node = s.node();
     // the lab "outside": a client namespace on a veth to the node's namespace, IPv4 and a ULA IPv6 prefix
     outside = OutsideClient.attach(node, CLIENT_NS, LAB4, "10.232.0.2", LAB6, "fd00:232::2");
-    www = Files.createDirectories(dir.resolve("www"));
+    www = Files.createDirectories(s.dir().resolve("www"));
     Files.writeString(www.resolve("index.html"), "hello from c1\n");
     ok(node.docker("network", "create", "--ipv6", "--subnet", "10.90.0.0/24", "--subnet", "fd90::/64", "dualnet"));
     ok(node.docker("network", "create", "--subnet", "10.91.0.0/24", "rangenet"));
@@ -73,17 +72,13 @@ class S210PortPublishingIT {
     if (outside != null) {
       outside.close();
     }
-    if (node != null) {
-      node.close();
-    }
     LeakCheck.assertClean("s210client", Path.of("/run/berth-lab"));
   }
 
   // ---- helpers ----
 
   static Commands.Result ok(Commands.Result r) {
-    assertTrue(r.ok(), r.toString());
-    return r;
+    return Scenario.ok(r);
   }
 
   static Commands.Result client(String... cmd) {
@@ -96,50 +91,27 @@ class S210PortPublishingIT {
   }
 
   static void created(int n, String mode, JsonObject... bindings) {
-    JsonObject c = new JsonObject().put("id", id(n)).put("name", "c" + n).put("node", "node1").put("image", "busybox")
-        .put("createdAt", "2026-11-27T00:00:00Z").put("networkMode", mode)
-        .put("portBindings", new JsonArray(List.of((Object[]) bindings)));
-    ok(node.publish("io.berth.container.created", c.encode()));
+    s.created(s.container(id(n), "c" + n).put("networkMode", mode)
+        .put("portBindings", new JsonArray(List.of((Object[]) bindings))));
   }
 
   static void removed(int n) {
-    ok(node.publish("io.berth.container.removed", new JsonObject().put("id", id(n)).put("node", "node1")
-        .put("removeVolumes", false).encode()));
+    s.removed(id(n));
   }
 
-  static String serviceAddress() throws Exception {
-    Matcher m = Pattern.compile("network API listening on (127\\.0\\.0\\.1:\\d+)").matcher(Files.readString(node.log()));
-    String last = null;
-    while (m.find()) {
-      last = m.group(1);
-    }
-    return last;
-  }
-
-  /** {@code GET} on the network service; the body, then the status code on the last line. */
-  static String serviceGet(String path) {
-    try {
-      return node.inNetns("curl", "-s", "-w", "\n%{http_code}", "http://" + serviceAddress() + path).out();
-    } catch (Exception e) {
-      return "";
-    }
+  /** The network service's sandbox view of container n: its status and body. */
+  static RawHttp.Reply sandbox(int n) {
+    return s.networkGet("/sandboxes/" + id(n));
   }
 
   static JsonObject sandboxView(int n) {
-    String r = serviceGet("/sandboxes/" + id(n));
-    assertTrue(r.endsWith("200"), r);
-    return new JsonObject(r.substring(0, r.lastIndexOf('\n')));
+    RawHttp.Reply r = sandbox(n);
+    assertEquals(200, r.status(), r.body());
+    return new JsonObject(r.body());
   }
 
-  static void await(String what, Supplier<Boolean> cond) throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (cond.get()) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("timed out waiting for " + what);
+  static void await(String what, BooleanSupplier cond) {
+    s.await(what, cond);
   }
 
   /** busybox httpd inside a sandbox (namespace file) on a port, serving {@link #www}. */
@@ -150,17 +122,9 @@ class S210PortPublishingIT {
         "/dev/null", "-m", "1", "http://127.0.0.1:" + port + "/"), java.util.Map.of(), 10).ok());
   }
 
-  /** curl, retried a few times: fresh IPv6 addresses are tentative until duplicate address detection ends. */
-  static String get(Supplier<Commands.Result> curl) throws InterruptedException {
-    Commands.Result r = null;
-    for (int i = 0; i < 15; i++) {
-      r = curl.get();
-      if (r.ok()) {
-        return r.out();
-      }
-      Thread.sleep(300);
-    }
-    return r.toString();
+  /** curl, retried a while: fresh IPv6 addresses are tentative until duplicate address detection ends. */
+  static String get(Callable<Commands.Result> curl) {
+    return Await.until("the request succeeds", Duration.ofSeconds(30), curl, Commands.Result::ok).out();
   }
 
   // ---- the scenario ----
@@ -170,8 +134,8 @@ class S210PortPublishingIT {
   void anAddresslessBindingIsPublishedOnIpv4AndIpv6() throws Exception {
     created(1, "dualnet", binding(80, "tcp", "5000"));
     created(2, "dualnet");
-    await("c1 and c2", () -> serviceGet("/sandboxes/" + id(1)).endsWith("200")
-        && serviceGet("/sandboxes/" + id(2)).endsWith("200"));
+    await("c1 and c2", () -> sandbox(1).status() == 200
+        && sandbox(2).status() == 200);
     assertEquals(new JsonObject().put("80/tcp", new JsonArray()
             .add(new JsonObject().put("HostIp", "0.0.0.0").put("HostPort", "5000"))
             .add(new JsonObject().put("HostIp", "::").put("HostPort", "5000"))),
@@ -208,7 +172,7 @@ class S210PortPublishingIT {
     // -p 8000-8002:80-82 -p 8000-8001:90-91/udp, as the CLI sends them: one binding per container port
     created(3, "rangenet", binding(80, "tcp", "8000"), binding(81, "tcp", "8001"), binding(82, "tcp", "8002"),
         binding(90, "udp", "8000"), binding(91, "udp", "8001"));
-    await("c3", () -> serviceGet("/sandboxes/" + id(3)).endsWith("200"));
+    await("c3", () -> sandbox(3).status() == 200);
     JsonObject ports = sandboxView(3).getJsonObject("Ports");
     assertEquals(5, ports.size(), ports.encode());
     assertEquals("8002", ports.getJsonArray("82/tcp").getJsonObject(0).getString("HostPort"));
@@ -232,14 +196,13 @@ class S210PortPublishingIT {
   void aRangeCollidingWithAPublishedPortIsRefusedAndKeepsNothing() throws Exception {
     String nftBefore = ok(node.inNetns("nft", "list", "table", "inet", "berth")).out();
     created(4, "rangenet", binding(80, "tcp", "8010"), binding(81, "tcp", "8002"), binding(82, "tcp", "8011"));
-    await("c4 refused", () -> serviceGet("/sandboxes/" + id(4)).endsWith("409"));
-    String r = serviceGet("/sandboxes/" + id(4));
-    assertTrue(r.contains("Bind for 0.0.0.0:8002 failed: port is already allocated"), r);
+    RawHttp.Reply r = s.await("c4 refused", () -> sandbox(4), reply -> reply.status() == 409);
+    assertTrue(r.body().contains("Bind for 0.0.0.0:8002 failed: port is already allocated"), r.body());
     assertFalse(Files.exists(node.sandbox(id(4))), "no sandbox left");
     assertEquals(nftBefore, ok(node.inNetns("nft", "list", "table", "inet", "berth")).out(), "no rule left");
     // 8010 was given back: another container gets it
     created(5, "rangenet", binding(80, "tcp", "8010"));
-    await("c5 on 8010", () -> serviceGet("/sandboxes/" + id(5)).contains("\"HostPort\":\"8010\""));
+    await("c5 on 8010", () -> sandbox(5).body().contains("\"HostPort\":\"8010\""));
     removed(4);
     removed(5);
   }
@@ -248,7 +211,7 @@ class S210PortPublishingIT {
   @Order(5)
   void aContainerSharesAnothersNetworkNamespace() throws Exception {
     created(6, "container:c1");
-    await("c6", () -> serviceGet("/sandboxes/" + id(6)).endsWith("200"));
+    await("c6", () -> sandbox(6).status() == 200);
     JsonObject c1 = sandboxView(1);
     JsonObject c6 = sandboxView(6);
     assertEquals(c1.getString("SandboxKey"), c6.getString("SandboxKey"), "the same namespace");
@@ -259,10 +222,10 @@ class S210PortPublishingIT {
         "http://127.0.0.1/"), java.util.Map.of(), 10)).out(), "c6 sees c1's server on its own loopback");
     created(7, "container:nosuch");
     // an unknown container answers 404 too: wait for the refusal's own message
-    await("c7 refused", () -> serviceGet("/sandboxes/" + id(7)).contains("No such container: nosuch"));
-    assertTrue(serviceGet("/sandboxes/" + id(7)).endsWith("404"));
+    RawHttp.Reply c7 = s.await("c7 refused", () -> sandbox(7), r -> r.body().contains("No such container: nosuch"));
+    assertEquals(404, c7.status(), c7.body());
     removed(6);
-    await("c6 gone", () -> serviceGet("/sandboxes/" + id(6)).endsWith("404"));
+    await("c6 gone", () -> sandbox(6).status() == 404);
     assertTrue(Files.exists(node.sandbox(id(1))), "c1's namespace stays");
     assertEquals("hello from c1\n", get(() -> client("curl", "-s", "-m", "3", "http://" + LAB4 + ":5000/")),
         "c1 is still published");

@@ -3,12 +3,12 @@ package io.berth.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.testing.lab.LeakCheck;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.Repo;
+import io.berth.testing.node.Scenario;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Service discovery end to end, the seed's {@code docker container run --name c2 --network localnet ... ping c1}:
@@ -37,8 +37,10 @@ import org.junit.jupiter.api.io.TempDir;
 class S300DnsIT {
   static final String UPSTREAM_NS = "s300up" + ProcessHandle.current().pid();
   static final String UPSTREAM_IP = "10.232.0.2";
-  @TempDir static Path dir;
+  @RegisterExtension static final Scenario s = Scenario.node("node1")
+      .daemonJson("{\"log-level\": \"info\", \"dns\": [\"" + UPSTREAM_IP + "\"]}\n");
   static NodeProcess node;
+  static Path dir;
   static Process dnsmasq;
 
   static String id(int n) {
@@ -47,13 +49,9 @@ class S300DnsIT {
 
   @BeforeAll
   static void startNode() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
-    assumeTrue(Commands.run("which", "dnsmasq").ok(), "dnsmasq (Debian dnsmasq-base) is needed as the lab upstream");
-    Path nodeDir = Files.createDirectories(dir.resolve("node1"));
-    Files.writeString(nodeDir.resolve("daemon.json"),
-        "{\"log-level\": \"info\", \"dns\": [\"" + UPSTREAM_IP + "\"]}\n");
-    node = NodeProcess.create(nodeDir, "node1");
-    node.start();
+    assertTrue(Commands.run("which", "dnsmasq").ok(), "dnsmasq (Debian dnsmasq-base) is needed as the lab upstream");
+    node = s.node();
+    dir = s.dir();
     // the lab upstream: its own namespace, a veth into the node's namespace, dnsmasq answering from a hosts file
     ok(Commands.run("ip", "netns", "add", UPSTREAM_NS));
     ok(node.inNetns("ip", "link", "add", "up0", "type", "veth", "peer", "name", "eth0", "netns",
@@ -78,33 +76,24 @@ class S300DnsIT {
       dnsmasq.waitFor();
     }
     Commands.run("ip", "netns", "del", UPSTREAM_NS);
-    if (node != null) {
-      node.close();
-    }
     LeakCheck.assertClean("s300up", Path.of("/run/berth-lab"));
   }
 
   // ---- helpers ----
 
   static Commands.Result ok(Commands.Result r) {
-    assertTrue(r.ok(), r.toString());
-    return r;
-  }
-
-  static void publish(String type, JsonObject data) {
-    ok(node.publish(type, data.encode()));
+    return Scenario.ok(r);
   }
 
   static void created(int n, String name, String network, JsonArray aliases, JsonObject dns) {
-    JsonObject c = new JsonObject().put("id", id(n)).put("name", name).put("node", "node1").put("image", "busybox")
-        .put("createdAt", "2026-11-27T00:00:00Z").put("networkMode", network);
+    JsonObject c = s.container(id(n), name).put("networkMode", network);
     if (aliases != null) {
       c.put("networks", new JsonArray().add(new JsonObject().put("network", network).put("aliases", aliases)));
     }
     if (dns != null) {
       c.put("dns", dns);
     }
-    publish("io.berth.container.created", c);
+    s.created(c);
   }
 
   static Path sandbox(int n) {
@@ -126,15 +115,11 @@ class S300DnsIT {
   }
 
   static String gateway(String network) {
-    return ok(node.docker("network", "inspect", network, "--format", "{{(index .IPAM.Config 0).Gateway}}")).out()
-        .trim();
+    return s.gateway(network);
   }
 
   static String ipOf(String network, int n) {
-    JsonObject cs = new JsonObject(ok(node.docker("network", "inspect", network, "--format",
-        "{{json .Containers}}")).out());
-    String cidr = cs.getJsonObject(id(n)).getString("IPv4Address");
-    return cidr.substring(0, cidr.indexOf('/'));
+    return s.ipOf(network, id(n));
   }
 
   static String dig(int n, String... args) {
@@ -143,22 +128,15 @@ class S300DnsIT {
     return inSandbox(n, cmd.toArray(String[]::new)).out();
   }
 
-  static void await(String what, Supplier<Boolean> cond) throws InterruptedException {
+  static void await(String what, BooleanSupplier cond) {
     // A pass over 10 s is printed: names answer within milliseconds, so a slow one is a bug showing (a gateway
     // whose MAC changed under the containers took 15 to 45 s once).
     long started = System.nanoTime();
-    long deadline = started + 60_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (cond.get()) {
-        long ms = (System.nanoTime() - started) / 1_000_000;
-        if (ms > 10_000) {
-          System.err.println("slow: " + what + " took " + ms + " ms");
-        }
-        return;
-      }
-      Thread.sleep(200);
+    s.await(what, cond);
+    long ms = (System.nanoTime() - started) / 1_000_000;
+    if (ms > 10_000) {
+      System.err.println("slow: " + what + " took " + ms + " ms");
     }
-    throw new AssertionError("timed out waiting for " + what);
   }
 
   // ---- the scenario ----

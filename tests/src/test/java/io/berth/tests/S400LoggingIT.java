@@ -3,12 +3,11 @@ package io.berth.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.RawHttp;
-import io.berth.testing.node.Repo;
+import io.berth.testing.node.Scenario;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Container logs end to end: container events published to a node in its lab namespace, a real process writing into
@@ -38,47 +37,31 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("host")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class S400LoggingIT {
-  @TempDir static Path dir;
+  @RegisterExtension static final Scenario s = Scenario.node("node1");
   static NodeProcess node;
   static final String ID = newId();
-
-  @BeforeAll
-  static void startNode() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "end-to-end tests need root (network namespaces)");
-    node = NodeProcess.create(dir.resolve("node1"), "node1");
-    node.start();
-  }
-
   static final List<String> CREATED = new ArrayList<>();
 
-  @AfterAll
-  static void stopNode() throws Exception {
-    if (node == null) return;
-    try {
-      // The network service made a sandbox for each container: remove the containers so it releases them.
-      for (String id : CREATED) {
-        publish("io.berth.container.removed", id, new JsonObject().put("id", id).put("node", "node1")
-            .put("removeVolumes", false));
-      }
-      Path netns = node.execRoot().resolve("netns");
-      for (int i = 0; i < 100 && Files.isDirectory(netns); i++) {
-        try (var s = Files.list(netns)) {
-          if (s.findAny().isEmpty()) break;
-        }
-        Thread.sleep(100);
-      }
-    } finally {
-      node.close();
-      unmountUnder(node.dataRoot().getParent());
-    }
+  @BeforeAll
+  static void handles() {
+    node = s.node();
   }
 
-  /** The network service leaves its exec-root netns directory mounted after the node stops: release it here. */
-  static void unmountUnder(Path root) throws Exception {
-    List<String> mounts = Files.readAllLines(Path.of("/proc/self/mounts")).stream()
-        .map(l -> l.split(" ")[1]).filter(m -> m.startsWith(root.toString() + "/"))
-        .sorted(java.util.Comparator.reverseOrder()).toList();
-    for (String m : mounts) Commands.run("umount", m);
+  @AfterAll
+  static void removeContainers() {
+    // The network service made a sandbox for each container: remove the containers so it releases them.
+    for (String id : CREATED) s.removed(id);
+    Path netns = node.execRoot().resolve("netns");
+    s.await("every sandbox released", () -> sandboxes(netns) == 0);
+  }
+
+  static long sandboxes(Path netns) {
+    if (!Files.isDirectory(netns)) return 0;
+    try (var files = Files.list(netns)) {
+      return files.count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   static String newId() {
@@ -87,21 +70,14 @@ class S400LoggingIT {
     return HexFormat.of().formatHex(b);
   }
 
-  static void publish(String type, String key, JsonObject data) {
-    Commands.Result r = node.publish(type, data.encode(), "--key", key);
-    assertTrue(r.ok(), r.toString());
-  }
-
   static JsonObject container(String id, String name, JsonObject logConfig) {
     CREATED.add(id);
-    return new JsonObject().put("id", id).put("name", name).put("node", "node1").put("image", "busybox:1.36")
-        .put("createdAt", "2026-11-27T18:00:00Z").put("networkMode", "none").put("tty", false)
-        .put("logConfig", logConfig);
+    return s.container(id, name).put("image", "busybox:1.36").put("createdAt", "2026-11-27T18:00:00Z")
+        .put("tty", false).put("logConfig", logConfig);
   }
 
-  static void awaitPath(Path p) throws InterruptedException {
-    for (int i = 0; i < 300 && !Files.exists(p); i++) Thread.sleep(100);
-    assertTrue(Files.exists(p), p + " was not created");
+  static void awaitPath(Path p) {
+    s.await(p + " exists", () -> Files.exists(p));
   }
 
   static Path containerDir(String id) {
@@ -111,18 +87,18 @@ class S400LoggingIT {
   @Test
   @Order(1)
   void aWriterProcessLogsThroughTheFifosIntoDockersJsonFile() throws Exception {
-    publish("io.berth.container.created", ID, container(ID, "web",
+    s.created(container(ID, "web",
         new JsonObject().put("type", "").put("config", new JsonObject().put("max-size", "10m").put("max-file", "2"))));
     Path out = containerDir(ID).resolve("stdout.fifo");
     Path err = containerDir(ID).resolve("stderr.fifo");
     awaitPath(err);
-    publish("io.berth.container.started", ID, new JsonObject().put("id", ID).put("node", "node1"));
+    s.publish("io.berth.container.started", ID, new JsonObject().put("id", ID).put("node", "node1"));
     Commands.Result w = Commands.run(List.of("sh", "-c", "i=0; while [ $i -lt 100 ]; do echo \"out $i\"; "
         + "echo \"err $i\" >&2; i=$((i+1)); done > " + out + " 2> " + err), Map.of(), 60);
     assertTrue(w.ok(), w.toString());
     Path log = containerDir(ID).resolve(ID + "-json.log");
-    for (int i = 0; i < 100 && (!Files.exists(log) || Files.readAllLines(log).size() < 200); i++) Thread.sleep(100);
-    List<String> lines = Files.readAllLines(log);
+    List<String> lines = s.await("every line in the json-file", () -> Files.exists(log) ? Files.readAllLines(log)
+        : List.<String>of(), l -> l.size() >= 200);
     assertEquals(200, lines.size());
     assertTrue(lines.get(0).matches("\\{\"log\":\"(out|err) 0\\\\n\",\"stream\":\"std(out|err)\",\"time\":\"[^\"]+Z\"}"),
         lines.get(0));
@@ -131,8 +107,9 @@ class S400LoggingIT {
   @Test
   @Order(2)
   void dockerLogsTailTimestampsAndStreamsThroughTheCli() {
-    Commands.Result inspect = node.docker("inspect", "--format", "{{.Id}} {{.Config.Tty}}", "web");
-    assumeTrue(inspect.ok(), "the gateway's container inspect is needed for docker logs: " + inspect);
+    // docker logs inspects the container first (is it a tty?): the gateway's inspect answers that
+    Commands.Result inspect = Scenario.ok(node.docker("inspect", "--format", "{{.Id}} {{.Config.Tty}}", "web"));
+    assertEquals(ID + " false", inspect.out().strip());
     Commands.Result all = node.docker("logs", "web");
     assertTrue(all.ok(), all.toString());
     List<String> expectedOut = new ArrayList<>();
@@ -146,7 +123,9 @@ class S400LoggingIT {
     Commands.Result tail = node.docker("logs", "--tail", "10", "web");
     assertEquals(10, tail.out().lines().count() + tail.err().lines().count(), tail.toString());
     Commands.Result ts = node.docker("logs", "--timestamps", "--tail", "2", "web");
-    for (String l : (ts.out() + ts.err()).lines().toList()) {
+    List<String> stamped = (ts.out() + ts.err()).lines().toList();
+    assertEquals(2, stamped.size(), ts.toString());
+    for (String l : stamped) {
       assertTrue(l.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z (out|err) \\d+"), l);
     }
     Commands.Result future = node.docker("logs", "--since", "2099-01-01T00:00:00Z", "web");
@@ -183,8 +162,7 @@ class S400LoggingIT {
   @Test
   @Order(4)
   void followEndsWhenTheContainerStops() throws Exception {
-    Commands.Result inspect = node.docker("inspect", "web");
-    assumeTrue(inspect.ok(), "the gateway's container inspect is needed for docker logs");
+    Scenario.ok(node.docker("inspect", "web"));
     List<String> cmd = new ArrayList<>(List.of("nsenter", "--net=/run/netns/" + node.netns(), "--", "docker",
         "-H", "unix://" + node.socket(), "logs", "--follow", "--tail", "1", "web"));
     Process follow = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -206,7 +184,7 @@ class S400LoggingIT {
         Map.of(), 30);
     assertTrue(w.ok(), w.toString());
     assertEquals("late line", lines.poll(30, TimeUnit.SECONDS), "a line written while following arrives");
-    publish("io.berth.container.stopped", ID, new JsonObject().put("id", ID).put("node", "node1").put("exitCode", 0));
+    s.stopped(ID, 0);
     assertTrue(follow.waitFor(20, TimeUnit.SECONDS), "docker logs --follow ended when the container stopped");
     pump.join(5_000);
     assertEquals(0, follow.exitValue(), String.join("\n", lines));
@@ -216,18 +194,17 @@ class S400LoggingIT {
   @Order(5)
   void badLogOptionsGetDockersMessage() throws Exception {
     String id = newId();
-    publish("io.berth.container.created", id, container(id, "badlog",
+    s.created(container(id, "badlog",
         new JsonObject().put("type", "json-file").put("config", new JsonObject().put("max-sise", "1m"))));
-    RawHttp.Reply r = null;
-    for (int i = 0; i < 100; i++) {
-      r = RawHttp.get(node.socket(), "/v1.51/containers/" + id + "/logs?stdout=1");
-      if (r.status() != 404) break;
-      Thread.sleep(100);
-    }
+    RawHttp.Reply r = s.await("the logging service knows badlog", () -> logs(id), reply -> reply.status() != 404);
     assertEquals(400, r.status(), r.body());
     assertEquals("unknown log opt 'max-sise' for json-file log driver", new JsonObject(r.body()).getString("message"));
     Commands.Result cli = node.docker("logs", "badlog");
     assertNotEquals(0, cli.exit());
+  }
+
+  static RawHttp.Reply logs(String id) throws java.io.IOException {
+    return RawHttp.get(node.socket(), "/v1.51/containers/" + id + "/logs?stdout=1");
   }
 
   @Test
@@ -235,20 +212,15 @@ class S400LoggingIT {
   void aSplunkThatDoesNotAnswerRefusesTheContainerAsDockerDoes() throws Exception {
     String id = newId();
     // nothing listens on port 1 in the node's namespace: splunk-verify-connection (default true) fails at create
-    publish("io.berth.container.created", id, container(id, "nosplunk", new JsonObject().put("type", "splunk")
+    s.created(container(id, "nosplunk", new JsonObject().put("type", "splunk")
         .put("config", new JsonObject().put("splunk-url", "http://127.0.0.1:1").put("splunk-token", "t"))));
     String fluentdId = newId();
-    publish("io.berth.container.created", fluentdId, container(fluentdId, "fluentboth", new JsonObject()
+    s.created(container(fluentdId, "fluentboth", new JsonObject()
         .put("type", "fluentd").put("config", new JsonObject().put("fluentd-async", "true")
             .put("fluentd-async-connect", "true"))));
-    RawHttp.Reply r = null;
-    RawHttp.Reply f = null;
-    for (int i = 0; i < 200; i++) {
-      r = RawHttp.get(node.socket(), "/v1.51/containers/" + id + "/logs?stdout=1");
-      f = RawHttp.get(node.socket(), "/v1.51/containers/" + fluentdId + "/logs?stdout=1");
-      if (r.status() != 404 && f.status() != 404) break;
-      Thread.sleep(100);
-    }
+    RawHttp.Reply r = s.await("the logging service knows nosplunk", () -> logs(id), reply -> reply.status() != 404);
+    RawHttp.Reply f = s.await("the logging service knows fluentboth", () -> logs(fluentdId),
+        reply -> reply.status() != 404);
     assertEquals(400, r.status(), r.body());
     assertEquals("Options \"http://127.0.0.1:1/services/collector/event/1.0\": dial tcp 127.0.0.1:1: connect: "
         + "connection refused", new JsonObject(r.body()).getString("message"));

@@ -2,19 +2,22 @@ package io.berth.tests;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.berth.testing.Await;
 import io.berth.testing.node.Commands;
 import io.berth.testing.node.NodeProcess;
 import io.berth.testing.node.RawHttp;
+import io.berth.testing.node.Scenario;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code docker logs --tail 100} latency on a 1 GB json-file, through the real CLI (process start, inspect and logs
@@ -24,26 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("bench")
 class S400LogsTailBench {
-  @TempDir static Path dir;
+  @RegisterExtension static final Scenario s = Scenario.node("node1");
 
   @Test
   void tail100OnAGigabyteLog() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "needs root (network namespaces)");
-    NodeProcess node = NodeProcess.create(dir.resolve("node1"), "node1");
-    S400LoggingIT.node = node;
-    node.start();
+    NodeProcess node = s.node();
     String id = S400LoggingIT.newId();
+    Path dir = node.dataRoot().resolve("containers").resolve(id);
     try {
-      S400LoggingIT.publish("io.berth.container.created", id, S400LoggingIT.container(id, "big",
-          new JsonObject().put("type", "json-file").put("config", new JsonObject())));
-      Path fifo = S400LoggingIT.containerDir(id).resolve("stdout.fifo");
-      S400LoggingIT.awaitPath(S400LoggingIT.containerDir(id).resolve("stderr.fifo"));
+      s.created(s.container(id, "big").put("logConfig", new JsonObject().put("type", "json-file")
+          .put("config", new JsonObject())));
+      Path fifo = dir.resolve("stdout.fifo");
+      s.await("the FIFOs exist", () -> Files.exists(dir.resolve("stderr.fifo")));
       long t0 = System.nanoTime();
       Commands.Result w = Commands.run(List.of("sh", "-c", "yes \"$(printf '%099d' 7)\" | head -n 6400000 > " + fifo),
           Map.of(), 600);
       assumeTrue(w.ok(), w.toString());
-      Path log = S400LoggingIT.containerDir(id).resolve(id + "-json.log");
-      while (Files.size(log) < 6_400_000L * 160) Thread.sleep(100);
+      Path log = dir.resolve(id + "-json.log");
+      Await.until("the whole gigabyte in the json-file", Duration.ofMinutes(5), () -> Files.size(log),
+          size -> size >= 6_400_000L * 160);
       System.out.printf("wrote %,d bytes of json-file in %.1f s through the node%n", Files.size(log),
           (System.nanoTime() - t0) / 1e9);
       List<Double> cli = new ArrayList<>();
@@ -64,10 +66,8 @@ class S400LogsTailBench {
           + "logs request alone median %.1f ms (min %.1f, max %.1f)%n", Files.size(log), cli.get(5), cli.get(0),
           cli.get(10), raw.get(5), raw.get(0), raw.get(10));
     } finally {
-      S400LoggingIT.CREATED.clear();
-      S400LoggingIT.CREATED.add(id);
-      S400LoggingIT.stopNode();
-      S400LoggingIT.node = null;
+      s.removed(id); // the network service releases the container's sandbox before the node stops
+      s.await("the sandbox released", () -> S400LoggingIT.sandboxes(node.execRoot().resolve("netns")) == 0);
     }
   }
 }

@@ -19,6 +19,7 @@ import io.berth.kit.node.BerthNode;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.NetworkSpec;
 import io.berth.network.domain.Sandbox;
+import io.berth.testing.Await;
 import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
 import io.cloudevents.CloudEvent;
@@ -27,6 +28,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,11 +97,7 @@ class SharedSandboxIT {
       assertTrue(sharer.endpoints().isEmpty(), "no endpoint of its own");
       assertFalse(sharer.berthCreated(), "not its namespace to remove");
       assertEquals(sharer, sandboxes.resolveContainer("c2"), "looked up like any container");
-      long deadline = System.nanoTime() + 30_000_000_000L;
-      while (!ready.containsKey(id(2)) && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      SandboxReady r = ready.get(id(2));
+      SandboxReady r = Await.value("the sharer's sandbox.ready", Duration.ofSeconds(30), () -> ready.get(id(2)));
       assertEquals(owner.key(), r.sandboxKey());
       assertEquals(1, r.interfaces().size(), "the owner's interfaces: " + r);
       assertEquals("eth0", r.interfaces().get(0).name());

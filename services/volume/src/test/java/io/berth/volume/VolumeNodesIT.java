@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
+import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeSpec;
@@ -41,7 +41,7 @@ class VolumeNodesIT {
 
   @BeforeAll
   static void start() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "the volume service mounts; run as root");
+    LabNetns.requireRoot("the volume service mounts");
     int clusterA = Ports.free();
     String cluster = "vol-" + UUID.randomUUID();
     nodeA = BerthNode.start(DaemonConfig.of(new JsonObject()

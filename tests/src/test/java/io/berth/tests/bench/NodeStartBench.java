@@ -28,7 +28,7 @@ class NodeStartBench {
         long t0 = System.nanoTime();
         node.start();
         millis.add((System.nanoTime() - t0) / 1_000_000);
-        Thread.sleep(2000);
+        Thread.sleep(2000); // paced on purpose: the figure is the RSS of a node that has settled after start
         rssKb.add(rss(node.pid()));
       }
     }

@@ -34,6 +34,7 @@ final class EventDelivery {
   private final EventTracing tracing;
   private final DeadLetters deadLetters;
   private final SeenEvents seen;
+  private volatile boolean stopping;
 
   EventDelivery(Vertx vertx, Context context, String group, EventHandler handler, RetryPolicy retry,
                 EventTracing tracing, DeadLetters deadLetters, SeenEvents seen) {
@@ -45,6 +46,15 @@ final class EventDelivery {
     this.tracing = tracing;
     this.deadLetters = deadLetters;
     this.seen = seen;
+  }
+
+  /**
+   * The subscription is closing. A transient failure from now on is neither retried nor dead-lettered: it is most
+   * likely the node's own shutdown (Hazelcast no longer active), so the record is left uncommitted and comes again to
+   * whoever consumes the partition next.
+   */
+  void stop() {
+    stopping = true;
   }
 
   /** Must run on the subscription's Vert.x context. */
@@ -81,6 +91,12 @@ final class EventDelivery {
             }
             return Future.succeededFuture();
           }
+          if (stopping && RetryPolicy.isRetriable(handled.cause())) {
+            LOG.info("event {} ({}) from {}-{}@{} failed in group {} while closing, left for redelivery: {}",
+                event.getId(), event.getType(), record.topic(), record.partition(), record.offset(), group,
+                handled.cause().toString());
+            return Future.failedFuture(handled.cause());
+          }
           LOG.warn("event {} ({}) from {}-{}@{} failed in group {}, dead-lettering: {}", event.getId(),
               event.getType(), record.topic(), record.partition(), record.offset(), group,
               handled.cause().toString());
@@ -90,7 +106,7 @@ final class EventDelivery {
 
   private Future<Void> attempt(CloudEvent event, Span span, int attempt) {
     return call(event, span).recover(error -> {
-      if (!RetryPolicy.isRetriable(error) || attempt >= retry.maxAttempts()) {
+      if (!RetryPolicy.isRetriable(error) || attempt >= retry.maxAttempts() || stopping) {
         return Future.failedFuture(error);
       }
       long delay = retry.backoffMillis(attempt);

@@ -112,6 +112,7 @@ final class KafkaSubscription implements Subscription {
 
   @Override
   public Future<Void> close() {
+    delivery.stop();
     running = false;
     consumer.wakeup();
     return Future.fromCompletionStage(stopped, context);

@@ -30,12 +30,8 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     return Math.max(1, Math.min(delay, maxBackoff.toMillis()));
   }
 
-  /** Whether a failure is worth another attempt. */
+  /** Whether a failure is worth another attempt: {@link Retriable#isRetriable}. */
   static boolean isRetriable(Throwable failure) {
-    Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    return error instanceof Retriable
-        || error instanceof org.apache.kafka.common.errors.RetriableException
-        || error instanceof java.util.concurrent.TimeoutException;
+    return Retriable.isRetriable(failure);
   }
 }

@@ -1,5 +1,6 @@
 package io.berth.kit.node;
 
+import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import io.berth.events.Topics;
 import io.berth.kit.cluster.ClusterSetup;
@@ -97,7 +98,8 @@ public final class BerthNode {
     try {
       KafkaSettings kafka = new KafkaSettings(bootstrap, config.kafkaPartitions(), config.kafkaReplication(),
           "berth-" + config.nodeName() + "-" + role);
-      HazelcastClusterManager cluster = new HazelcastClusterManager(ClusterSetup.hazelcastConfig(config));
+      HazelcastClusterManager cluster = new HazelcastClusterManager(ClusterSetup.hazelcastConfig(config,
+          mapConfigs(modules)));
       VertxOptions options = new VertxOptions()
           .setPreferNativeTransport(true)
           .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true))
@@ -131,6 +133,11 @@ public final class BerthNode {
       if (broker != null) broker.close();
       throw e;
     }
+  }
+
+  /** The map settings every module declares, in module order. */
+  static List<MapConfig> mapConfigs(List<ServiceModule> modules) {
+    return modules.stream().flatMap(m -> m.mapConfigs().stream()).toList();
   }
 
   /** Stops services in reverse order, then the event bus, Vert.x (and Hazelcast with it) and the embedded broker. */

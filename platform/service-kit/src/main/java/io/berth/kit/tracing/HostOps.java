@@ -1,5 +1,6 @@
 package io.berth.kit.tracing;
 
+import io.berth.kit.function.ThrowingRunnable;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -27,6 +28,19 @@ public final class HostOps {
   public <T> Future<T> run(String operation, Callable<T> work) {
     Context parent = Context.current();
     return vertx.executeBlocking(() -> traced(parent, operation, work), false);
+  }
+
+  /**
+   * Runs void {@code work} on a worker thread in a span named {@code operation}, exactly as {@link #run(String,
+   * Callable)} does; it exists so host calls that return nothing read as themselves
+   * ({@code hostOps.run("bridge delete " + dev, () -> host.deleteLink(dev))}) instead of ending in {@code return null}.
+   * A lambda that returns a value still picks the {@code Callable} overload and keeps its result.
+   */
+  public Future<Void> run(String operation, ThrowingRunnable work) {
+    return run(operation, () -> {
+      work.run();
+      return null;
+    });
   }
 
   /** Runs {@code work} on the calling thread in a span; for code that is already on a worker or netns thread. */

@@ -162,6 +162,52 @@ class KafkaEventBusTest {
   }
 
   @Test
+  void aHazelcastTimeoutIsRetriedNotDeadLettered() throws Exception {
+    // a map call timing out while a member is slow or leaving, then a partition moving, then success
+    RecordingHandler handler = new RecordingHandler((e, call) -> switch (call) {
+      case 1 -> Future.failedFuture(new com.hazelcast.core.OperationTimeoutException("ipam allocate timed out"));
+      case 2 -> Future.failedFuture(new io.berth.kit.errors.BerthException.Internal("allocation failed",
+          new java.util.concurrent.CompletionException(
+              new com.hazelcast.spi.exception.WrongTargetException("partition 7 moved"))));
+      default -> Future.succeededFuture();
+    });
+    subscribe(handler);
+    CloudEvent sent = event("net-1", "{}");
+
+    bus.publish(sent).await(30, TimeUnit.SECONDS);
+
+    handler.awaitHandled(sent.getId());
+    assertEquals(3, handler.calls(sent.getId()));
+    awaitCommitted(1);
+    assertTrue(deadLetter(sent.getId()).isEmpty(), "a transient failure is not dead-lettered");
+  }
+
+  @Test
+  void aTransientFailureWhileClosingIsLeftForTheNextConsumerNotDeadLettered() throws Exception {
+    // Hazelcast shutting down with the node: retrying on this node is pointless, dead-lettering would lose the event
+    EventBus slowRetries = new KafkaEventBus(vertx, settings, producer, e -> topic, OpenTelemetry.noop(),
+        new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+    CompletableFuture<Void> failedOnce = new CompletableFuture<>();
+    RecordingHandler stopping = new RecordingHandler((e, call) -> {
+      failedOnce.complete(null);
+      return Future.failedFuture(new com.hazelcast.core.HazelcastInstanceNotActiveException());
+    });
+    Subscription first = slowRetries.subscribe(topic, group, stopping).await(30, TimeUnit.SECONDS);
+    CloudEvent sent = event("net-2", "{}");
+    bus.publish(sent).await(30, TimeUnit.SECONDS);
+    failedOnce.get(30, TimeUnit.SECONDS);
+    first.close().await(30, TimeUnit.SECONDS);
+    slowRetries.close().await(30, TimeUnit.SECONDS);
+    assertTrue(stopping.calls(sent.getId()) < 3, "no retry is started once the subscription closes");
+
+    RecordingHandler next = RecordingHandler.succeeding();
+    subscribe(next);
+    next.awaitHandled(sent.getId());
+    awaitCommitted(1);
+    assertTrue(deadLetter(sent.getId()).isEmpty(), "delivered again, never dead-lettered");
+  }
+
+  @Test
   void recordThatIsNotACloudEventIsDeadLettered() throws Exception {
     RecordingHandler handler = RecordingHandler.succeeding();
     subscribe(handler);

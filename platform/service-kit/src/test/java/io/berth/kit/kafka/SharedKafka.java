@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * One embedded broker for the whole test JVM (starting one costs about two seconds), stopped and deleted
- * when the JVM exits. Tests keep apart by using topics and groups of their own.
+ * when the JVM exits. Tests keep apart by using topics and groups of their own. Other modules use
+ * io.berth.testing.cluster.SharedKafka; the kit keeps this copy because test-support depends on the kit.
  */
 public final class SharedKafka {
 

@@ -11,7 +11,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.UUID;
 
-/** A lone, real Hazelcast member on loopback, in a cluster of its own. */
+/**
+ * A lone, real Hazelcast member on loopback, in a cluster of its own. Other modules use
+ * io.berth.testing.cluster.TestHazelcast; the kit keeps this copy because test-support depends on the kit.
+ */
 final class TestHazelcast {
 
   private TestHazelcast() {

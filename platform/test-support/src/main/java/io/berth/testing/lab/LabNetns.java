@@ -262,9 +262,7 @@ public final class LabNetns implements BeforeAllCallback, AfterAllCallback, Befo
     // ---- lifecycle ----
 
     private void setUp() {
-        if (!isRoot()) {
-            Assumptions.abort("host test needs root (real network namespaces, mounts, nftables); run as root");
-        }
+        requireRoot("real network namespaces, mounts, nftables");
         if (!Files.exists(Path.of("/proc/thread-self/ns/net"))) {
             Assumptions.abort("kernel feature missing: network namespaces (/proc/thread-self/ns/net)");
         }
@@ -384,7 +382,18 @@ public final class LabNetns implements BeforeAllCallback, AfterAllCallback, Befo
         }
     }
 
-    static boolean isRoot() {
+    /**
+     * The one root check of the tests: aborts the test (reported as skipped, with {@code why}) unless the effective
+     * uid is 0. For host tests that do not use a lab namespace (mounts, a node in a namespace of its own).
+     */
+    public static void requireRoot(String why) {
+        if (!isRoot()) {
+            Assumptions.abort("needs root (" + why + "); run as root");
+        }
+    }
+
+    /** Whether this process runs with effective uid 0 (from {@code /proc/self/status}, not the user's name). */
+    public static boolean isRoot() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("Uid:")) {

@@ -1,5 +1,6 @@
 package io.berth.testing.node;
 
+import io.berth.testing.Await;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -80,18 +81,25 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /** Waits for the ready line this start prints (the log also holds earlier starts, before {@code logStart}). */
-  private void awaitReady(long logStart) throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      String log = Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
-      log = log.substring((int) Math.min(logStart, log.length()));
-      if (log.contains("berth node ready")) return;
-      if (!process.isAlive()) {
-        throw new IllegalStateException("node exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
-      }
-      Thread.sleep(100);
+  private void awaitReady(long logStart) throws IOException {
+    try {
+      Await.until(nodeName + " ready", READY_TIMEOUT, () -> {
+        String log = logSince(logStart);
+        if (log.contains("berth node ready")) return true;
+        if (!process.isAlive()) {
+          throw new AssertionError("node exited with " + process.exitValue() + " before it was ready:\n" + tail(log));
+        }
+        return false;
+      }, ready -> ready);
+    } catch (AssertionError e) {
+      if (!process.isAlive()) throw e;
+      throw new AssertionError(e.getMessage() + ":\n" + tail(logSince(logStart)), e);
     }
-    throw new IllegalStateException("node not ready after " + READY_TIMEOUT + ":\n" + tail(Files.readString(log())));
+  }
+
+  private String logSince(long logStart) throws IOException {
+    String log = Files.exists(log()) ? Files.readString(log(), StandardCharsets.UTF_8) : "";
+    return log.substring((int) Math.min(logStart, log.length()));
   }
 
   /** Runs the real docker CLI against this node. */

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.host.Cpus;
 import io.berth.host.ReuseportSteering;
+import io.berth.testing.Await;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
@@ -47,9 +49,14 @@ class ReuseportSteeringIT {
             .start();
         assertEquals(0, p.waitFor());
       }
-      Thread.sleep(100);
+      // loopback queues a datagram to its socket shortly after the send returns: drain until all have arrived
+      List<List<String>> received = List.of(new ArrayList<>(), new ArrayList<>());
+      Await.until("all " + 2 * PER_CPU + " datagrams received", Duration.ofSeconds(5), () -> {
+        for (int i = 0; i < 2; i++) received.get(i).addAll(drain(group.get(i)));
+        return received.get(0).size() + received.get(1).size();
+      }, n -> n >= 2 * PER_CPU);
       for (int i = 0; i < 2; i++) {
-        List<String> got = drain(group.get(i));
+        List<String> got = received.get(i);
         assertEquals(PER_CPU, got.size(), "socket " + i + " got " + got);
         assertEquals(List.of("cpu" + i), got.stream().distinct().toList(), "socket " + i);
       }

@@ -3,8 +3,10 @@ package io.berth.testing.lab;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.berth.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -164,18 +166,9 @@ class RoundTripsIT {
         });
     }
 
-    void waitForHttp(NetnsHandle from, String address) throws InterruptedException {
-        for (int i = 0; i < 50; i++) {
-            try {
-                if (httpGet(from, address).contains("200 OK")) {
-                    return;
-                }
-            } catch (RuntimeException e) {
-                // not listening yet
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("backend " + address + " did not come up");
+    void waitForHttp(NetnsHandle from, String address) {
+        Await.until("backend " + address + " answers", Duration.ofSeconds(5), () -> httpGet(from, address),
+                reply -> reply.contains("200 OK"));
     }
 
     static IpPrefix p(String s) {

@@ -7,11 +7,13 @@ import io.berth.host.netlink.LinkAttrs;
 import io.berth.host.netlink.Netlink;
 import io.berth.host.netlink.Route;
 import io.berth.host.netlink.Veth;
+import io.berth.testing.Await;
 import io.berth.testing.lab.ExecResult;
 import io.berth.testing.lab.LabNetns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -95,19 +97,13 @@ final class DnsLab {
         "--user=root", "--pid-file=" + dir.resolve("pid"), "--log-facility=" + dir.resolve("log")));
     cmd.addAll(List.of(extra));
     Process p = lab.start(ns, cmd.toArray(String[]::new));
-    for (int i = 0; i < 100; i++) {
-      if (lab.exec(ns, "dig", "+time=1", "+tries=1", "@" + ipv4(host), "probe.invalid").stdout()
-          .contains("status:")) {
-        return p;
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    try {
+      Await.until("dnsmasq answers", Duration.ofSeconds(10), () -> lab.exec(ns, "dig", "+time=1", "+tries=1",
+          "@" + ipv4(host), "probe.invalid").stdout().contains("status:"));
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; dnsmasq's log: " + Files.readString(dir.resolve("log")), e);
     }
-    throw new IllegalStateException("dnsmasq did not start: " + Files.readString(dir.resolve("log")));
+    return p;
   }
 
   /** The namespace the bridge is in. */

@@ -13,6 +13,7 @@ import io.berth.events.dns.DnsSandboxConfigured;
 import io.berth.host.NetnsHandle;
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
+import io.berth.testing.Await;
 import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
 import io.cloudevents.CloudEvent;
@@ -146,15 +147,8 @@ class DnsNodeIT {
     }
   }
 
-  static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (System.nanoTime() < deadline) {
-      if (condition.getAsBoolean()) {
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out waiting for " + what);
+  static void awaitTrue(BooleanSupplier condition, String what) {
+    Await.until(what, Duration.ofSeconds(20), condition);
   }
 
   /** dig outcome checks. */

@@ -12,6 +12,7 @@ import io.berth.dns.domain.RecordStore;
 import io.berth.dns.server.EmbeddedResolver;
 import io.berth.dns.server.RequesterPolicy;
 import io.berth.host.NetnsHandle;
+import io.berth.testing.Await;
 import io.berth.testing.lab.ExecResult;
 import io.berth.testing.lab.LabNetns;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -214,16 +215,19 @@ class EmbeddedResolverIT {
       }
       ch.configureBlocking(false);
       java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(512);
-      int servfails = 0;
-      long until = System.nanoTime() + 1_000_000_000L;
-      while (System.nanoTime() < until) {
+      int[] servfails = {0};
+      java.util.concurrent.Callable<Integer> receive = () -> {
         in.clear();
-        if (ch.receive(in) != null && (in.get(3) & 0x0f) == 2) {
-          servfails++;
+        while (ch.receive(in) != null) {
+          if ((in.get(3) & 0x0f) == 2) servfails[0]++;
+          in.clear();
         }
-        Thread.sleep(1);
-      }
-      assertEquals(4, servfails, "two queries wait for the silent upstream, four are refused service at once");
+        return servfails[0];
+      };
+      // "at once": well before the 3 s upstream timeout would turn the two waiting queries into SERVFAILs too
+      Await.until("four queries refused service", Duration.ofSeconds(2), receive, n -> n >= 4);
+      assertEquals(2, capped.forwarder().inFlight(), "two queries still wait for the silent upstream");
+      assertEquals(4, (int) receive.call(), "two queries wait for the silent upstream, four are refused service at once");
       assertEquals(2, capped.forwarder().inFlight());
     } finally {
       upstreams.remove(C3);

@@ -11,6 +11,7 @@ import io.berth.logging.driver.LogDrivers;
 import io.berth.logging.driver.LogTarget;
 import io.berth.logging.file.JsonLogFormat;
 import io.berth.logging.host.Fifos;
+import io.berth.testing.Await;
 import java.io.BufferedReader;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
@@ -20,6 +21,7 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,8 +84,8 @@ class LinesInFlightIT {
     writer.start();
 
     Path json = dir.resolve(C.id() + "-json.log");
-    for (int i = 0; i < 400 && (!Files.exists(json) || Files.size(json) < 200_000); i++) Thread.sleep(25);
-    assertTrue(Files.size(json) >= 200_000, "the collector is writing the log");
+    Await.until("the collector is writing the log", Duration.ofSeconds(10),
+        () -> Files.exists(json) ? Files.size(json) : 0L, size -> size >= 200_000);
 
     long t0 = System.nanoTime();
     logs.suspend();
@@ -135,7 +137,8 @@ class LinesInFlightIT {
     }, "lingering-writer");
     holder.start();
     Path json = dir.resolve(C.id() + "-json.log");
-    for (int i = 0; i < 400 && (!Files.exists(json) || Files.readAllLines(json).size() < 1000); i++) Thread.sleep(25);
+    Await.until("1000 lines in the log", Duration.ofSeconds(10),
+        () -> Files.exists(json) ? Files.readAllLines(json).size() : 0, n -> n >= 1000);
     try {
       long t0 = System.nanoTime();
       logs.stopped();

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.berth.logging.domain.LogMessage;
 import io.berth.logging.domain.LogStream;
 import io.berth.logging.remote.SpoolingDriver;
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import io.vertx.core.json.JsonObject;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +56,19 @@ class FluentdDriverIT {
   }
 
   private static List<String> logs(Path out, int n) throws Exception {
-    for (int i = 0; i < 400; i++) {
-      if (Files.exists(out) && Files.readAllLines(out).size() >= n) break;
-      Thread.sleep(25);
-    }
+    Await.until(n + " entries at the receiver", Duration.ofSeconds(10),
+        () -> Files.exists(out) ? Files.readAllLines(out).size() : 0, size -> size >= n);
     return Files.readAllLines(out).stream().map(l -> new JsonObject(l).getJsonObject("record").getString("log"))
         .toList();
   }
 
-  private static void awaitDown(SpoolingDriver d) throws InterruptedException {
-    for (int i = 0; i < 200 && !d.sinkDown(); i++) Thread.sleep(25);
-    assertTrue(d.sinkDown(), "the sender noticed fluentd is away");
+  private static void awaitDown(SpoolingDriver d) {
+    Await.until("the sender noticed fluentd is away", Duration.ofSeconds(10), d::sinkDown);
+  }
+
+  private static int accepted(Path receiverOut) throws Exception {
+    return Files.exists(receiverOut) ? (int) Files.readAllLines(receiverOut).stream()
+        .filter(l -> l.contains("\"accepted\"")).count() : 0;
   }
 
   @Test
@@ -117,7 +121,7 @@ class FluentdDriverIT {
     SpoolingDriver d = open("retries", port, "fluentd-max-retries", "2", "fluentd-retry-wait", "50ms");
     for (int i = 0; i < 10; i++) d.log(LogMessage.of(LogStream.STDOUT, "early " + i, i));
     d.flush();
-    for (int i = 0; i < 200 && drops.get("retries-exhausted") == null; i++) Thread.sleep(25);
+    Await.until("the batch given up", Duration.ofSeconds(5), () -> drops.get("retries-exhausted") != null);
     assertEquals(Map.of("retries-exhausted", 10L), drops);
     Path out = dir.resolve("retries.jsonl");
     Process py = receiver(out, port, "normal");
@@ -146,12 +150,16 @@ class FluentdDriverIT {
       awaitDown(d);
       assertTrue(Files.readString(out).contains("\"accepted\": 1"), Files.readString(out));
       d.suspend();
-      // without the option the same write just hangs
+      int before = accepted(out);
+      // without the option the same write just hangs: once it has reached the peer that reads nothing, it stays
+      // blocked for well over the 300 ms the other driver's timeout took
       unbounded = open("stall-unbounded", port, "fluentd-retry-wait", "100ms");
       for (int i = 0; i < 1000; i++) unbounded.log(LogMessage.of(LogStream.STDOUT, big, i));
       unbounded.flush();
-      Thread.sleep(1_000);
-      assertTrue(!unbounded.sinkDown(), "a write without a timeout is still blocked");
+      Await.until("the driver without a timeout connected", Duration.ofSeconds(5), () -> accepted(out),
+          n -> n > before);
+      SpoolingDriver blocked = unbounded;
+      Await.stays("a write without a timeout stays blocked", Duration.ofSeconds(1), () -> !blocked.sinkDown());
     } finally {
       Processes.stop(py); // the connection resets, which frees a write still blocked
       if (unbounded != null) unbounded.suspend();

@@ -1,8 +1,10 @@
 package io.berth.logging.driver;
 
+import io.berth.testing.Await;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** External receivers run by the tests (rsyslogd, systemd-journald, a Python msgpack decoder), stopped by pid. */
@@ -19,13 +21,12 @@ final class Processes {
     if (!p.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) p.destroyForcibly().waitFor();
   }
 
-  static void awaitFile(Path p, String contains, long millis) throws Exception {
-    long end = System.currentTimeMillis() + millis;
-    while (System.currentTimeMillis() < end) {
-      if (Files.exists(p) && (contains == null || Files.readString(p).contains(contains))) return;
-      Thread.sleep(50);
+  static void awaitFile(Path p, String contains, long millis) {
+    if (contains == null) {
+      Await.until(p + " exists", Duration.ofMillis(millis), () -> Files.exists(p));
+    } else {
+      Await.until(p + " contains " + contains, Duration.ofMillis(millis),
+          () -> Files.exists(p) ? Files.readString(p) : "", text -> text.contains(contains));
     }
-    throw new AssertionError(p + " never contained " + contains + ": "
-        + (Files.exists(p) ? Files.readString(p) : "(missing)"));
   }
 }

@@ -8,6 +8,7 @@ import io.berth.logging.domain.LogMessage;
 import io.berth.logging.domain.LogStream;
 import io.berth.logging.domain.PartialMeta;
 import io.berth.logging.domain.Rfc3339;
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -15,6 +16,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,12 +67,11 @@ class RemoteDriversIT {
       // UDP has no connect to wait for: probe until rsyslogd logs a probe, then every input is up
       try (java.net.DatagramSocket probe = new java.net.DatagramSocket()) {
         byte[] p = "<14>probe: ready".getBytes();
-        for (int i = 0; i < 200 && !(Files.exists(out) && Files.readString(out).contains("ready")); i++) {
+        Await.until("rsyslogd logs a UDP probe", Duration.ofSeconds(10), () -> {
           probe.send(new java.net.DatagramPacket(p, p.length, java.net.InetAddress.getLoopbackAddress(), udp));
-          Thread.sleep(50);
-        }
+          return Files.exists(out) ? Files.readString(out) : "";
+        }, text -> text.contains("ready"));
       }
-      Processes.awaitFile(out, "ready", 1_000);
       long t = Rfc3339.nowNanos();
       send(DriverFixtures.open(dir.resolve("a"), "syslog", Map.of("syslog-address", "udp://127.0.0.1:" + udp,
           "syslog-format", "rfc5424", "syslog-facility", "local3", "tag", "{{.Name}}")),
@@ -124,13 +125,11 @@ class RemoteDriversIT {
     Process rsyslog = Processes.start(dir.resolve("rsyslog-tls.out"), List.of("/usr/sbin/rsyslogd", "-n", "-f",
         dir.resolve("rsyslog-tls.conf").toString(), "-i", dir.resolve("tls.pid").toString()));
     try {
-      for (int i = 0; i < 100; i++) {
+      Await.value("rsyslogd listens for TLS on " + port, Duration.ofSeconds(10), () -> {
         try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-          break;
-        } catch (java.io.IOException notYet) {
-          Thread.sleep(100);
+          return true;
         }
-      }
+      });
       long t = Rfc3339.nowNanos();
       send(DriverFixtures.open(dir.resolve("tls"), "syslog", Map.of("syslog-address", "tcp+tls://127.0.0.1:" + port,
           "syslog-format", "rfc5424", "syslog-tls-ca-cert", dir.resolve("ca.pem").toString(), "tag", "tls")),
@@ -157,7 +156,7 @@ class RemoteDriversIT {
       }
       send(DriverFixtures.open(dir.resolve("tcp"), "gelf", Map.of("gelf-address", "tcp://127.0.0.1:" + r.tcpPort())),
           LogMessage.of(LogStream.STDOUT, "over tcp", t));
-      for (int i = 0; i < 100 && r.messages.size() < 7; i++) Thread.sleep(50);
+      Await.until("seven GELF messages", Duration.ofSeconds(5), () -> r.messages.size() >= 7);
       assertEquals(7, r.messages.size(), r.messages.toString());
       JsonObject m = r.messages.stream().filter(x -> x.getString("short_message").equals("hello gzip")).findFirst()
           .orElseThrow();
@@ -269,20 +268,18 @@ class RemoteDriversIT {
           ch.qos.logback.classic.Level.WARN, "daemon line {}", null, new Object[] {42}));
       appender.stop();
       assertTrue(!io.berth.logging.daemon.JournaldAppender.installIfPresent(dir.resolve("none").toString()));
-      List<JsonObject> entries = new ArrayList<>();
-      for (int i = 0; i < 50 && entries.size() < 3; i++) {
-        Thread.sleep(100);
+      List<JsonObject> entries = Await.until("three entries in the journal", Duration.ofSeconds(5), () -> {
         Path file;
         try (var s = Files.walk(logs)) {
           file = s.filter(p -> p.toString().endsWith("system.journal")).findFirst().orElse(null);
         }
-        if (file == null) continue;
+        if (file == null) return List.<JsonObject>of();
         Process q = new ProcessBuilder("journalctl", "--file", file.toString(), "-o", "json", "--all",
             "CONTAINER_ID_FULL=" + DriverFixtures.ID).redirectErrorStream(true).start();
         String text = new String(q.getInputStream().readAllBytes());
         q.waitFor();
-        entries = text.lines().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
-      }
+        return text.lines().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
+      }, e -> e.size() >= 3);
       assertEquals(3, entries.size(), entries.toString());
       JsonObject out = entries.get(0);
       String shortId = DriverFixtures.ID.substring(0, 12);

@@ -7,8 +7,10 @@ import io.berth.logging.collect.ContainerLogs;
 import io.berth.logging.domain.EffectiveLogConfig;
 import io.berth.logging.domain.LogReadRequest;
 import io.berth.logging.host.Fifos;
+import io.berth.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +49,7 @@ class SinkDownIT {
       Process writer = new ProcessBuilder("sh", "-c", "i=0; while [ $i -lt " + bursts + " ]; do seq -f 'line-%.0f' "
           + "$((i*" + perBurst + ")) $((i*" + perBurst + "+" + (perBurst - 1) + ")); i=$((i+1)); sleep 0.1; done > "
           + fifo).start();
+      // Paced on purpose: five seconds of normal delivery, then a 30 s outage, the length the figure is about.
       Thread.sleep(5_000);
       receiver.stop();
       int atStop = receiver.events.size();
@@ -59,7 +62,8 @@ class SinkDownIT {
       int expected = bursts * perBurst;
       long stoppedAt = System.nanoTime();
       System.out.printf("writer done after %.1f s%n", writerSeconds);
-      for (int i = 0; i < 1200 && receiver.events.size() < expected; i++) Thread.sleep(100);
+      Await.until("all " + expected + " lines delivered", Duration.ofSeconds(120),
+          () -> receiver.events.size(), n -> n >= expected);
       System.out.printf("delivered %d after %.1f s more%n", receiver.events.size(), (System.nanoTime() - stoppedAt) / 1e9);
       logs.close();
       // At least once: a batch whose reply was lost when the sink went away is sent again, so a replayed run of

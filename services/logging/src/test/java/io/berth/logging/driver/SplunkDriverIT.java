@@ -10,12 +10,14 @@ import io.berth.logging.domain.LogConfigValidator;
 import io.berth.logging.domain.LogMessage;
 import io.berth.logging.domain.LogStream;
 import io.berth.logging.driver.splunk.SplunkBatching;
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +43,8 @@ class SplunkDriverIT {
         DropListener.NONE, () -> { });
   }
 
-  private static void awaitEvents(SplunkReceiver r, int n) throws InterruptedException {
-    for (int i = 0; i < 400 && r.events.size() < n; i++) Thread.sleep(25);
+  private static void awaitEvents(SplunkReceiver r, int n) {
+    Await.until(n + " events at the receiver", Duration.ofSeconds(10), () -> r.events.size() >= n);
     assertEquals(n, r.events.size(), r.events.toString());
   }
 

@@ -11,9 +11,11 @@ import io.berth.logging.domain.LogMessage;
 import io.berth.logging.domain.LogStream;
 import io.berth.logging.domain.Rfc3339;
 import io.berth.logging.tls.TlsClient;
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +76,15 @@ class SyslogTlsIT {
         """.formatted(dir, port, out));
     rsyslog = Processes.start(dir.resolve("rsyslog.out"), List.of("/usr/sbin/rsyslogd", "-n", "-f",
         dir.resolve("rsyslog.conf").toString(), "-i", dir.resolve("pid").toString()));
-    for (int i = 0; i < 100; i++) {
-      try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
-        return;
-      } catch (java.io.IOException notYet) {
-        Thread.sleep(100);
-      }
+    try {
+      Await.value("rsyslogd listens for TLS on " + port, Duration.ofSeconds(10), () -> {
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+          return true;
+        }
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; rsyslogd said: " + Files.readString(dir.resolve("rsyslog.out")), e);
     }
-    throw new AssertionError("rsyslogd did not listen: " + Files.readString(dir.resolve("rsyslog.out")));
   }
 
   @AfterAll

@@ -7,9 +7,11 @@ import io.berth.logging.domain.FileOptions;
 import io.berth.logging.domain.LogMessage;
 import io.berth.logging.domain.LogReadRequest;
 import io.berth.logging.domain.LogStream;
+import io.berth.testing.Await;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +101,7 @@ class RotationAndReadTest {
         new LogFileReader(log, w.format()).read(new LogReadRequest(true, true, true, -1, 0, 0, false, false),
             m -> seen.add(m.text()), new LogFileReader.Follow() {
               @Override public boolean producerGone() { return gone.get(); }
+              // the follower's own pause between looks at the file, shortened for the test
               @Override public void await(long millis) throws InterruptedException { Thread.sleep(10); }
             });
       } catch (Exception e) {
@@ -113,7 +116,8 @@ class RotationAndReadTest {
       w.write(LogMessage.of(LogStream.STDOUT, "after " + i, 2 + i));
       w.flush();
       if (i % 40 == 39) {
-        for (int t = 0; t < 500 && seen.size() < i + 2; t++) Thread.sleep(10);
+        int lines = i + 2;
+        Await.until("the follower has " + lines + " lines", Duration.ofSeconds(5), () -> seen.size() >= lines);
       }
     }
     gone.set(true);

@@ -5,6 +5,7 @@ import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
 import io.berth.kit.node.ServiceEndpoints;
 import io.berth.logging.LoggingService;
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -98,9 +100,8 @@ final class LoggingNode implements AutoCloseable {
   }
 
   /** Waits until {@code path} exists (the service made the FIFO). */
-  static void awaitPath(Path path) throws InterruptedException {
-    for (int i = 0; i < 200 && !Files.exists(path); i++) Thread.sleep(50);
-    if (!Files.exists(path)) throw new AssertionError(path + " never appeared");
+  static void awaitPath(Path path) {
+    Await.until(path + " exists", Duration.ofSeconds(10), () -> Files.exists(path));
   }
 
   /** A frame of the multiplexed stream: the stream byte and the payload. */

@@ -2,10 +2,12 @@ package io.berth.logging.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.berth.testing.Await;
 import io.berth.testing.node.Ports;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,17 +43,12 @@ class LoggingRestartIT {
     }
   }
 
-  private static List<String> awaitLines(LoggingNode node, String id, int n) throws Exception {
-    List<String> lines = List.of();
-    for (int i = 0; i < 100; i++) {
+  private static List<String> awaitLines(LoggingNode node, String id, int n) {
+    return Await.until(n + " lines in the logs of " + id, Duration.ofSeconds(10), () -> {
       var r = node.get("/containers/" + id + "/logs?stdout=1&stderr=1");
-      if (r.statusCode() == 200) {
-        lines = LoggingNode.demux(r.body()).stream().map(f -> f.payload().trim()).toList();
-        if (lines.size() >= n) return lines;
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError("expected " + n + " lines, got " + lines);
+      return r.statusCode() == 200 ? LoggingNode.demux(r.body()).stream().map(f -> f.payload().trim()).toList()
+          : List.<String>of();
+    }, lines -> lines.size() >= n);
   }
 
   static String s(byte[] b) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.berth.events.Topics;
 import io.berth.logging.file.JsonLogFormat;
 import io.berth.logging.domain.LogMessage;
+import io.berth.testing.Await;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +51,10 @@ class LoggingServiceIT {
   }
 
   /** Waits (up to 10 s) for a logging event of {@code type} whose data matches. */
-  static <T extends Record> T awaitEvent(String type, Class<T> data, java.util.function.Predicate<T> match)
-      throws InterruptedException {
-    for (int i = 0; i < 200; i++) {
-      T found = LOGGING_EVENTS.stream().filter(e -> e.getType().equals(type))
-          .map(e -> io.berth.events.BerthEvents.data(e, data)).filter(match).findFirst().orElse(null);
-      if (found != null) return found;
-      Thread.sleep(50);
-    }
-    throw new AssertionError("no " + type + " event");
+  static <T extends Record> T awaitEvent(String type, Class<T> data, java.util.function.Predicate<T> match) {
+    return Await.value("a " + type + " event", Duration.ofSeconds(10), () -> LOGGING_EVENTS.stream()
+        .filter(e -> e.getType().equals(type)).map(e -> io.berth.events.BerthEvents.data(e, data)).filter(match)
+        .findFirst().orElse(null));
   }
 
   private static long lineCount(Path file) throws java.io.IOException {
@@ -73,13 +70,8 @@ class LoggingServiceIT {
     Path out = node.containerDir(id).resolve("stdout.fifo");
     Path err = node.containerDir(id).resolve("stderr.fifo");
     LoggingNode.awaitPath(err);
-    io.berth.events.logging.LoggingAttached attached = null;
-    for (int i = 0; i < 100 && attached == null; i++) {
-      attached = LOGGING_EVENTS.stream().filter(e -> e.getType().equals("io.berth.logging.attached"))
-          .map(e -> io.berth.events.BerthEvents.data(e, io.berth.events.logging.LoggingAttached.class))
-          .filter(a -> a.containerId().equals(id)).findFirst().orElse(null);
-      if (attached == null) Thread.sleep(100);
-    }
+    io.berth.events.logging.LoggingAttached attached = awaitEvent("io.berth.logging.attached",
+        io.berth.events.logging.LoggingAttached.class, a -> a.containerId().equals(id));
     assertEquals(new io.berth.events.logging.LoggingAttached(id, node.name(), out.toString(), err.toString(),
         "json-file"), attached);
     LoggingNode.sh("i=0; while [ $i -lt 2000 ]; do echo \"out $i\"; echo \"err $i\" >&2; i=$((i+1)); done"
@@ -87,7 +79,8 @@ class LoggingServiceIT {
     // The writer is done when sh returns, the collector not necessarily: wait until every line is in the log, so
     // "tail 2" means the last two lines written rather than whatever had arrived.
     Path jsonLog = node.containerDir(id).resolve(id + "-json.log");
-    for (int i = 0; i < 200 && (!java.nio.file.Files.exists(jsonLog) || lineCount(jsonLog) < 4000); i++) Thread.sleep(50);
+    Await.until("every line in the json-file", Duration.ofSeconds(10),
+        () -> Files.exists(jsonLog) ? lineCount(jsonLog) : 0L, n -> n >= 4000);
     HttpResponse<java.io.InputStream> followed = node.http.send(
         java.net.http.HttpRequest.newBuilder(java.net.URI.create(node.base() + "/containers/" + id
             + "/logs?stdout=1&stderr=1&follow=1&tail=2")).build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -151,19 +144,15 @@ class LoggingServiceIT {
     LoggingNode.awaitPath(out);
     LoggingNode.sh("printf 'one\\r\\ntwo\\r\\n' > " + out);
     // the FIFO's lines must be logged before the ingested ones are produced, or the two sources race
-    for (int i = 0; i < 100 && !new String(node.get("/containers/" + id + "/logs?stdout=1").body()).contains("two"); i++) {
-      Thread.sleep(50);
-    }
+    Await.until("the FIFO's lines are logged", Duration.ofSeconds(5),
+        () -> new String(node.get("/containers/" + id + "/logs?stdout=1").body()), text -> text.contains("two"));
     try (KafkaProducer<String, byte[]> p = new KafkaProducer<>(node.node.context().kafka().producerConfig("t"))) {
       for (int i = 0; i < 100; i++) p.send(new ProducerRecord<>(Topics.LOGS_INGEST, id, ("remote " + i).getBytes()));
       p.flush();
     }
-    byte[] body = new byte[0];
-    for (int i = 0; i < 100; i++) {
-      body = node.get("/containers/" + id + "/logs?stdout=1&stderr=1").body();
-      if (new String(body).contains("remote 99")) break;
-      Thread.sleep(100);
-    }
+    byte[] body = Await.until("the ingested lines are logged", Duration.ofSeconds(10),
+        () -> node.get("/containers/" + id + "/logs?stdout=1&stderr=1").body(),
+        b -> new String(b).contains("remote 99"));
     String text = new String(body, StandardCharsets.UTF_8);
     assertTrue(text.startsWith("one\r\ntwo\r\nremote 0\nremote 1\n"), text);
     assertTrue(text.endsWith("remote 99\n"), text);
@@ -184,21 +173,14 @@ class LoggingServiceIT {
     String id = LoggingNode.newId();
     node.created(id, "refused", false, "syslog", Map.of("syslog-address", "udp://127.0.0.1"), null);
     node.created(LoggingNode.newId(), "marker", false, "none", Map.of(), null);
-    HttpResponse<byte[]> logs = null;
-    for (int i = 0; i < 100; i++) {
-      logs = node.get("/containers/" + id + "/logs?stdout=1");
-      if (logs.statusCode() != 404) break;
-      Thread.sleep(100);
-    }
+    HttpResponse<byte[]> logs = Await.until("the service knows " + id, Duration.ofSeconds(10),
+        () -> node.get("/containers/" + id + "/logs?stdout=1"), reply -> reply.statusCode() != 404);
     // a valid syslog config: its address is checked when lines are sent, not at create
     assertEquals(200, logs.statusCode());
     String id2 = LoggingNode.newId();
     node.created(id2, "refused2", false, "json-file", Map.of("max-size", "ten"), null);
-    for (int i = 0; i < 100; i++) {
-      logs = node.get("/containers/" + id2 + "/logs?stdout=1");
-      if (logs.statusCode() != 404) break;
-      Thread.sleep(100);
-    }
+    logs = Await.until("the service knows " + id2, Duration.ofSeconds(10),
+        () -> node.get("/containers/" + id2 + "/logs?stdout=1"), reply -> reply.statusCode() != 404);
     assertEquals(400, logs.statusCode());
     assertEquals("invalid size: 'ten'", new JsonObject(new String(logs.body())).getString("message"));
     io.berth.events.logging.LogConfigRejected rejected = awaitEvent("io.berth.logging.config.rejected",
@@ -227,11 +209,9 @@ class LoggingServiceIT {
     Path out = node.containerDir(id).resolve("stdout.fifo");
     LoggingNode.awaitPath(out);
     LoggingNode.sh("echo hello from a task > " + out);
-    List<LoggingNode.Frame> frames = List.of();
-    for (int i = 0; i < 100 && frames.isEmpty(); i++) {
-      frames = LoggingNode.demux(node.get("/logging/services/websvc/logs?stdout=1&stderr=1&timestamps=1").body());
-      if (frames.isEmpty()) Thread.sleep(100);
-    }
+    List<LoggingNode.Frame> frames = Await.until("the task's line in the service's logs", Duration.ofSeconds(10),
+        () -> LoggingNode.demux(node.get("/logging/services/websvc/logs?stdout=1&stderr=1&timestamps=1").body()),
+        f -> !f.isEmpty());
     assertEquals(1, frames.size());
     String prefix = "com.docker.swarm.node.id=" + node.name() + ",com.docker.swarm.service.id=svc1,"
         + "com.docker.swarm.task.id=task1 hello from a task\n";
@@ -250,14 +230,8 @@ class LoggingServiceIT {
     Path out = node.containerDir(id).resolve("stdout.fifo");
     LoggingNode.awaitPath(out);
     LoggingNode.sh("i=0; while [ $i -lt 1000 ]; do echo \"line $i\"; i=$((i+1)); done > " + out);
-    io.berth.events.logging.LogLinesDropped dropped = null;
-    for (int i = 0; i < 100 && dropped == null; i++) {
-      dropped = LOGGING_EVENTS.stream().filter(e -> e.getType().equals("io.berth.logging.lines.dropped"))
-          .map(e -> io.berth.events.BerthEvents.data(e, io.berth.events.logging.LogLinesDropped.class))
-          .filter(d -> d.containerId().equals(id)).findFirst().orElse(null);
-      if (dropped == null) Thread.sleep(100);
-    }
-    assertTrue(dropped != null, "a lines.dropped event");
+    io.berth.events.logging.LogLinesDropped dropped = awaitEvent("io.berth.logging.lines.dropped",
+        io.berth.events.logging.LogLinesDropped.class, d -> d.containerId().equals(id));
     assertEquals("spool-full", dropped.reason());
     assertTrue(dropped.count() > 0);
     String metrics = new String(node.get("/metrics").body(), StandardCharsets.UTF_8);

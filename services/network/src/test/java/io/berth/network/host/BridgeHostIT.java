@@ -9,11 +9,13 @@ import io.berth.host.NetnsHandle;
 import io.berth.host.netlink.LinkAttrs;
 import io.berth.host.netlink.Veth;
 import io.berth.kit.tracing.HostOps;
+import io.berth.testing.Await;
 import io.berth.testing.lab.LabNetns;
 import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -233,11 +235,8 @@ class BridgeHostIT {
     try (NetnsHandle h = NetnsHandle.open(web)) {
       Process httpd = h.start(new ProcessBuilder("busybox", "httpd", "-f", "-p", "80", "-h", www.toString()));
       try {
-        for (int t = 0; t < 50 && !lab.exec("nsenter", "--net=" + web, "--", "curl", "-s", "-o", "/dev/null", "-m", "1",
-            "http://127.0.0.1/")
-            .ok(); t++) {
-          Thread.sleep(100);
-        }
+        Await.until("httpd in the web namespace", Duration.ofSeconds(5), () -> lab.exec("nsenter", "--net=" + web,
+            "--", "curl", "-s", "-o", "/dev/null", "-m", "1", "http://127.0.0.1/").ok());
         assertEquals("hello\n", lab.exec(client, "curl", "-s", "-m", "5", "http://10.67.0.1:5000/").stdout(),
             "from outside via the lab address");
         assertEquals("hello\n", lab.exec("curl", "-s", "-m", "5", "http://127.0.0.1:5000/").stdout(), "127.0.0.1");

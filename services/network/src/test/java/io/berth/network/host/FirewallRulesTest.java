@@ -1,14 +1,9 @@
 package io.berth.network.host;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import io.berth.testing.Golden;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -24,30 +19,20 @@ class FirewallRulesTest {
   static final FirewallModel.Net NO_ICC_V6 = new FirewallModel.Net("br-222222222222", "172.20.0.0/16",
       "fd42::/64", false, false, false);
 
-  static void assertGolden(String name, String actual) throws IOException {
-    if (Boolean.getBoolean("berth.golden.update")) {
-      Files.writeString(Path.of("src/test/resources/golden", name), actual);
-    }
-    try (InputStream in = FirewallRulesTest.class.getResourceAsStream("/golden/" + name)) {
-      assertNotNull(in, "missing golden file " + name + " (run with -Dberth.golden.update=true)");
-      assertEquals(new String(in.readAllBytes(), StandardCharsets.UTF_8), actual);
-    }
-  }
-
   @Test
   void emptyNode() throws IOException {
-    assertGolden("empty.nft", FirewallRules.build(new FirewallModel.Snapshot(List.of(), List.of())).render());
+    Golden.assertMatches("empty.nft", FirewallRules.build(new FirewallModel.Snapshot(List.of(), List.of())).render());
   }
 
   @Test
   void networksWithIsolationInternalAndIcc() throws IOException {
-    assertGolden("networks.nft", FirewallRules.build(new FirewallModel.Snapshot(
+    Golden.assertMatches("networks.nft", FirewallRules.build(new FirewallModel.Snapshot(
         List.of(LOCALNET, INTERNAL, NO_ICC_V6), List.of())).render());
   }
 
   @Test
   void publishedPorts() throws IOException {
-    assertGolden("ports.nft", FirewallRules.build(new FirewallModel.Snapshot(List.of(LOCALNET), List.of(
+    Golden.assertMatches("ports.nft", FirewallRules.build(new FirewallModel.Snapshot(List.of(LOCALNET), List.of(
         new FirewallModel.Port("tcp", "0.0.0.0", 5000, "172.18.0.2", 80),
         new FirewallModel.Port("udp", "127.0.0.1", 5353, "172.18.0.3", 53),
         new FirewallModel.Port("tcp", "::", 8080, "fd42::2", 80)))).render());

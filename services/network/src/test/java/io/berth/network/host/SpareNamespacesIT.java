@@ -13,8 +13,10 @@ import io.berth.host.Mounts;
 import io.berth.host.Namespaces;
 import io.berth.host.NetnsHandle;
 import io.berth.host.netlink.Netlink;
+import io.berth.testing.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -82,10 +84,7 @@ class SpareNamespacesIT {
   }
 
   private static void awaitSpares(Path d, int n) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (list(d).size() < n && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
+    Await.until(n + " spare namespaces", Duration.ofSeconds(10), () -> list(d).size(), size -> size >= n);
     assertEquals(n, list(d).size());
   }
 }

@@ -4,16 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import io.berth.kit.cluster.ClusterSetup;
-import io.berth.kit.config.DaemonConfig;
 import io.berth.network.domain.IpamConfig;
 import io.berth.network.domain.Network;
-import io.berth.testing.node.Ports;
+import io.berth.testing.cluster.TestHazelcast;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,9 +32,7 @@ class IpamScopesTest {
 
   @BeforeAll
   static void start() {
-    DaemonConfig cfg = DaemonConfig.of(new JsonObject().put("node-name", "ipam")
-        .put("cluster", new JsonObject().put("port", Ports.free()).put("name", "ipam-" + UUID.randomUUID())));
-    member = Hazelcast.newHazelcastInstance(ClusterSetup.hazelcastConfig(cfg));
+    member = TestHazelcast.member("ipam");
     vertx = Vertx.vertx();
   }
 

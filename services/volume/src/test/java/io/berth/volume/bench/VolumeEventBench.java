@@ -1,6 +1,5 @@
 package io.berth.volume.bench;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.events.BerthEvents;
 import io.berth.events.Topics;
@@ -10,6 +9,7 @@ import io.berth.events.container.Mount;
 import io.berth.kit.config.DaemonConfig;
 import io.berth.kit.node.BerthNode;
 import io.berth.kit.node.ServiceContext;
+import io.berth.testing.lab.LabNetns;
 import io.berth.testing.node.Ports;
 import io.berth.volume.VolumeService;
 import io.berth.volume.domain.VolumeSpec;
@@ -44,7 +44,7 @@ class VolumeEventBench {
 
   @Test
   void tmpfsMountAndUnmountPerContainerEvent() throws Exception {
-    assumeTrue("root".equals(System.getProperty("user.name")), "mounts need root");
+    LabNetns.requireRoot("mounts");
     DaemonConfig config = DaemonConfig.of(new JsonObject()
         .put("data-root", dir.resolve("data").toString())
         .put("exec-root", dir.resolve("run").toString())

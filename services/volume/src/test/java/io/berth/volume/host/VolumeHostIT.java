@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.testing.lab.LabNetns;
 import io.berth.volume.domain.LocalOptions;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -29,7 +29,7 @@ class VolumeHostIT {
 
   @BeforeEach
   void setUp() throws IOException {
-    assumeTrue("root".equals(System.getProperty("user.name")), "mounts need root");
+    LabNetns.requireRoot("mounts");
     data = Files.createDirectories(dir.resolve("vol/_data"));
   }
 
