@@ -64,7 +64,7 @@ public final class ContainerMounts {
 
   /** A failure of {@code volume} becomes a {@link MountRefused}, unless a retry may cure it. */
   private static <T> Future<T> refused(String volume, Future<T> step) {
-    return step.recover(e -> Future.failedFuture(e instanceof Retriable ? e : new MountRefused(volume, e)));
+    return step.recover(e -> Future.failedFuture(Retriable.isRetriable(e) ? e : new MountRefused(volume, e)));
   }
 
   private Future<Taken> mountOne(String containerId, MountRequest m) {

@@ -1,9 +1,9 @@
 package io.berth.volume.api;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.http.DockerFilters;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.volume.VolumeController;
-import io.berth.volume.domain.Filters;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeQuery;
 import io.berth.volume.domain.VolumeSpec;
@@ -47,7 +47,7 @@ public final class VolumeApi {
   }
 
   private void list(RoutingContext rc) {
-    var filter = VolumeQuery.list(Filters.parse(rc.queryParams().get("filters")));
+    var filter = VolumeQuery.list(DockerFilters.parse(rc.queryParams().get("filters")));
     reply(rc, 200, volumes.list(filter).compose(this::scopedAll)
         .map(vs -> new JsonObject().put("Volumes", vs).put("Warnings", null)));
   }
@@ -64,7 +64,7 @@ public final class VolumeApi {
   }
 
   private void prune(RoutingContext rc) {
-    var selector = VolumeQuery.prune(Filters.parse(rc.queryParams().get("filters")));
+    var selector = VolumeQuery.prune(DockerFilters.parse(rc.queryParams().get("filters")));
     reply(rc, 200, volumes.prune(selector).map(r -> new JsonObject()
         .put("VolumesDeleted", new JsonArray(r.deleted()))
         .put("SpaceReclaimed", r.spaceReclaimed())));

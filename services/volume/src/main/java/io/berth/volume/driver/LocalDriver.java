@@ -84,7 +84,6 @@ public final class LocalDriver implements VolumeDriver {
     return hostOps.run("volume rm " + name, () -> {
       host.unmount(dataPath(name));
       host.deleteTree(dir(name));
-      return null;
     });
   }
 
@@ -105,10 +104,7 @@ public final class LocalDriver implements VolumeDriver {
     if (!last || !LocalOptions.parse(opts).mountsOnUse()) {
       return Future.succeededFuture();
     }
-    return hostOps.run("volume unmount " + name, () -> {
-      host.unmount(dataPath(name));
-      return null;
-    });
+    return hostOps.run("volume unmount " + name, () -> host.unmount(dataPath(name)));
   }
 
   /** Whether the volume's file system is mounted now. */
