@@ -180,4 +180,49 @@ class LayeringTest {
         .because("events go through the kit's EventBus; only berth.logs.ingest carries raw records")
         .check(classes);
   }
+
+  @Test
+  void volumeDomainIsPure() {
+    noClasses().that().resideInAPackage("io.berth.volume.domain..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.hazelcast..", "io.cloudevents..",
+            "io.berth.volume", "io.berth.volume.api..", "io.berth.volume.events..", "io.berth.volume.driver..",
+            "io.berth.volume.host..")
+        .because("volume names, options, filters and mount requests are rules, not I/O")
+        .check(classes);
+  }
+
+  @Test
+  void volumeApiAndEventsReachVolumesThroughTheController() {
+    noClasses().that().resideInAnyPackage("io.berth.volume.api..", "io.berth.volume.events..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.volume.driver..", "io.berth.volume.host..",
+            "com.hazelcast..", "org.apache.kafka..")
+        .because("HTTP and Kafka are faces of the volume service; drivers, host and cluster sit behind VolumeController")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.berth.volume.api..")
+        .should().dependOnClassesThat().resideInAPackage("io.berth.volume.events..")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.berth.volume.events..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.volume.api..", "io.vertx.ext.web..")
+        .check(classes);
+  }
+
+  @Test
+  void volumeDriversAndHostKnowNothingAboveThem() {
+    noClasses().that().resideInAnyPackage("io.berth.volume.driver..", "io.berth.volume.host..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.berth.volume", "io.berth.volume.api..",
+            "io.berth.volume.events..", "com.hazelcast..", "org.apache.kafka..")
+        .because("a driver does the work it is asked; when, and the RefCount, are the controller's")
+        .check(classes);
+    noClasses().that().resideInAPackage("io.berth.volume.host..")
+        .should().dependOnClassesThat().resideInAPackage("io.berth.volume.driver..")
+        .check(classes);
+  }
+
+  @Test
+  void onlyTheVolumeServiceRootTouchesHazelcast() {
+    noClasses().that().resideInAPackage("io.berth.volume..").and().resideOutsideOfPackage("io.berth.volume")
+        .should().dependOnClassesThat().resideInAPackage("com.hazelcast..")
+        .because("the cluster is reached through VolumeClaims and the kit's StateStore, so unit tests need no member")
+        .check(classes);
+  }
 }

@@ -4,14 +4,10 @@ import io.berth.volume.domain.LocalOptions;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.driver.LocalDriver;
 import io.vertx.core.Future;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +41,8 @@ public final class Reconciler {
       List<String> recreated = new ArrayList<>();
       Future<Void> chain = Future.succeededFuture();
       for (Volume v : known) {
-        chain = chain.compose(x -> {
-          if (Files.isDirectory(local.dataPath(v.name()))) {
+        chain = chain.compose(x -> local.hasData(v.name())).compose(present -> {
+          if (present) {
             return Future.succeededFuture();
           }
           LOG.warn("volume {} has no folder {}; recreating it", v.name(), local.dataPath(v.name()));
@@ -54,9 +50,9 @@ public final class Reconciler {
           return local.restore(v.name(), v.options()).mapEmpty();
         }).compose(x -> syncMount(v));
       }
-      return chain.map(x -> {
+      return chain.compose(x -> local.folders()).map(folders -> {
         Set<String> names = known.stream().map(Volume::name).collect(Collectors.toSet());
-        List<String> orphans = orphans(names);
+        List<String> orphans = folders.stream().filter(n -> !names.contains(n)).toList();
         orphans.forEach(o -> LOG.warn("folder {} holds volume data but no volume {} exists; leaving it in place",
             local.dir(o), o));
         return new Report(recreated, orphans);
@@ -82,22 +78,5 @@ public final class Reconciler {
       LOG.warn("reconciling the mount of volume {} failed: {}", v.name(), e.getMessage());
       return Future.succeededFuture();
     });
-  }
-
-  private List<String> orphans(Set<String> known) {
-    Path root = local.root();
-    if (!Files.isDirectory(root)) {
-      return List.of();
-    }
-    try (Stream<Path> dirs = Files.list(root)) {
-      return dirs.filter(d -> Files.isDirectory(d.resolve(LocalDriver.DATA)))
-          .map(d -> d.getFileName().toString())
-          .filter(n -> !known.contains(n))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      LOG.warn("listing {} failed: {}", root, e.getMessage());
-      return List.of();
-    }
   }
 }

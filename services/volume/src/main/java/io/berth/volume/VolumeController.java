@@ -7,7 +7,8 @@ import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeName;
 import io.berth.volume.domain.VolumeSpec;
 import io.berth.volume.driver.DriverRegistry;
-import io.berth.volume.events.VolumeEvents;
+import io.berth.volume.driver.VolumeDriver;
+import io.berth.volume.events.VolumeEventsPublisher;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.OffsetDateTime;
@@ -18,7 +19,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -35,25 +38,21 @@ public final class VolumeController {
   private final String node;
   private final StateStore<Volume> store;
   private final DriverRegistry drivers;
-  private final VolumeEvents events;
+  private final VolumeEventsPublisher events;
   private final VolumeLocks locks;
 
-  /** @param locks the cluster map where volume services claim a volume while changing it */
-  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEvents events,
-                          com.hazelcast.map.IMap<String, String> locks) {
+  /** @param claims where volume services claim a volume while changing it */
+  public VolumeController(Vertx vertx, String node, StateStore<Volume> store, DriverRegistry drivers, VolumeEventsPublisher events,
+                          VolumeClaims claims) {
     this.node = node;
     this.store = store;
     this.drivers = drivers;
     this.events = events;
-    this.locks = new VolumeLocks(vertx, locks);
+    this.locks = new VolumeLocks(vertx, claims);
   }
 
   public String node() {
     return node;
-  }
-
-  public DriverRegistry drivers() {
-    return drivers;
   }
 
   /**
@@ -86,13 +85,24 @@ public final class VolumeController {
         labels, containerId);
   }
 
-  private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
-    return drivers.get(spec.driverOrLocal()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(driver -> {
+  /**
+   * What {@link #create} checks before it takes the lock: the driver exists (a plugin is activated) and accepts
+   * {@code options}; fails with Docker's {@code create NAME: ...}.
+   */
+  public Future<VolumeDriver> checkCreate(String name, String driver, Map<String, String> options) {
+    VolumeSpec spec = new VolumeSpec(name, driver, options, Map.of());
+    return drivers.get(spec.driverOrLocal()).recover(e -> Future.failedFuture(prefixed(name, e))).compose(d -> {
       try {
-        driver.validate(spec.options());
+        d.validate(spec.options());
       } catch (BerthException e) {
         return Future.failedFuture(prefixed(name, e));
       }
+      return Future.succeededFuture(d);
+    });
+  }
+
+  private Future<Volume> createNamed(String name, VolumeSpec spec, Map<String, String> labels, String forContainer) {
+    return checkCreate(name, spec.driver(), spec.options()).compose(driver -> {
       String key = Volume.key(node, name);
       return locked(key, () -> store.get(key).compose(existing -> {
         if (existing != null) {
@@ -119,7 +129,11 @@ public final class VolumeController {
         : Future.failedFuture(BerthException.notFound("get %s: no such volume", name)));
   }
 
-  /** This node's volumes that {@code filter} selects, by name. */
+  /**
+   * This node's volumes that {@code filter} selects, by name. Read from the cluster map each time rather than from an
+   * index of this process: two volume services of one node share the container events' consumer group, so either may
+   * have written a volume the other lists (or a container the other releases).
+   */
   public Future<List<Volume>> list(Predicate<Volume> filter) {
     return store.values().map(all -> all.stream()
         .filter(v -> node.equals(v.node()))
@@ -157,19 +171,17 @@ public final class VolumeController {
             .map(Math.max(size, 0L))));
   }
 
-  /** {@code docker volume prune}: removes what {@code selector} picks among unused volumes, rechecked under lock. */
+  /**
+   * {@code docker volume prune}: removes what {@code selector} picks among unused volumes, rechecked under lock, up to
+   * {@value #PRUNE_PARALLELISM} at a time (each removal is a folder walk on a worker thread).
+   */
   public Future<PruneReport> prune(Predicate<Volume> selector) {
     return list(selector).compose(candidates -> {
-      List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
+      // every callback runs on the caller's context (VolumeLocks hands the work back to it)
+      List<String> deleted = new ArrayList<>();
       AtomicLong reclaimed = new AtomicLong();
-      List<List<Volume>> lanes = new ArrayList<>();
-      for (int i = 0; i < PRUNE_PARALLELISM; i++) lanes.add(new ArrayList<>());
-      for (int i = 0; i < candidates.size(); i++) lanes.get(i % PRUNE_PARALLELISM).add(candidates.get(i));
-      List<Future<Void>> running = new ArrayList<>();
-      for (List<Volume> lane : lanes) {
-        Future<Void> chain = Future.succeededFuture();
-        for (Volume candidate : lane) {
-          chain = chain.compose(x -> locked(candidate.key(), () -> store.get(candidate.key()).compose(v -> {
+      return eachBounded(candidates, PRUNE_PARALLELISM, candidate -> locked(candidate.key(), () -> store.get(candidate.key())
+          .compose(v -> {
             if (v == null || !selector.test(v)) {
               return Future.succeededFuture(); // used or removed since it was listed
             }
@@ -178,19 +190,42 @@ public final class VolumeController {
               reclaimed.addAndGet(size);
               return null;
             });
-          })));
-        }
-        running.add(chain);
-      }
-      return Future.all(running).compose(x -> {
-        List<String> names = new ArrayList<>(deleted);
-        names.sort(null);
-        if (!names.isEmpty()) {
-          events.pruned(node, names, reclaimed.get());
-        }
-        return Future.succeededFuture(new PruneReport(names, reclaimed.get()));
-      });
+          }))).compose(x -> {
+            List<String> names = new ArrayList<>(deleted);
+            names.sort(null);
+            if (!names.isEmpty()) {
+              events.pruned(names, reclaimed.get());
+            }
+            return Future.succeededFuture(new PruneReport(names, reclaimed.get()));
+          });
     });
+  }
+
+  /**
+   * Runs {@code work} on each of {@code items}, at most {@code parallelism} at a time; fails with the first failure
+   * (the worker that met it stops, the others finish what they took).
+   */
+  static <T> Future<Void> eachBounded(List<T> items, int parallelism, Function<T, Future<?>> work) {
+    AtomicInteger next = new AtomicInteger();
+    List<Future<Void>> workers = new ArrayList<>();
+    for (int i = 0; i < Math.min(parallelism, items.size()); i++) {
+      workers.add(takeNext(items, next, work));
+    }
+    return Future.all(workers).mapEmpty();
+  }
+
+  private static <T> Future<Void> takeNext(List<T> items, AtomicInteger next, Function<T, Future<?>> work) {
+    int i = next.getAndIncrement();
+    if (i >= items.size()) {
+      return Future.succeededFuture();
+    }
+    Future<?> one;
+    try {
+      one = work.apply(items.get(i));
+    } catch (RuntimeException e) {
+      one = Future.failedFuture(e);
+    }
+    return one.compose(x -> takeNext(items, next, work));
   }
 
   /**
@@ -248,6 +283,11 @@ public final class VolumeController {
   /** The volumes {@code containerId} uses on this node. */
   public Future<List<Volume>> usedBy(String containerId) {
     return list(v -> v.users().containsKey(containerId));
+  }
+
+  /** {@code Scope} of {@code v} as its driver reports it; {@code local} when the driver cannot be reached. */
+  public Future<String> scope(Volume v) {
+    return drivers.get(v.driver()).map(VolumeDriver::scope).otherwise(Volume.LOCAL);
   }
 
   /** Bytes of data in {@code v}, -1 when its driver cannot tell. */

@@ -1,9 +1,9 @@
 package io.berth.volume.api;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.http.DockerFilters;
 import io.berth.kit.http.ServiceHttp;
 import io.berth.volume.VolumeController;
-import io.berth.volume.domain.Filters;
 import io.berth.volume.domain.Volume;
 import io.berth.volume.domain.VolumeQuery;
 import io.berth.volume.domain.VolumeSpec;
@@ -47,7 +47,7 @@ public final class VolumeApi {
   }
 
   private void list(RoutingContext rc) {
-    var filter = VolumeQuery.list(Filters.parse(rc.queryParams().get("filters")));
+    var filter = VolumeQuery.list(DockerFilters.parse(rc.queryParams().get("filters")));
     reply(rc, 200, volumes.list(filter).compose(this::scopedAll)
         .map(vs -> new JsonObject().put("Volumes", vs).put("Warnings", null)));
   }
@@ -64,7 +64,7 @@ public final class VolumeApi {
   }
 
   private void prune(RoutingContext rc) {
-    var selector = VolumeQuery.prune(Filters.parse(rc.queryParams().get("filters")));
+    var selector = VolumeQuery.prune(DockerFilters.parse(rc.queryParams().get("filters")));
     reply(rc, 200, volumes.prune(selector).map(r -> new JsonObject()
         .put("VolumesDeleted", new JsonArray(r.deleted()))
         .put("SpaceReclaimed", r.spaceReclaimed())));
@@ -93,8 +93,7 @@ public final class VolumeApi {
     boolean volumesWanted = types.isEmpty() || types.contains("volume");
     Future<JsonArray> usage = volumesWanted ? volumes.list(v -> true).compose(vs -> {
       List<Future<JsonObject>> each = vs.stream().map(v -> volumes.size(v).compose(size ->
-          volumes.drivers().get(v.driver()).map(d -> VolumeJson.withUsage(v, d.scope(), size))
-              .otherwise(VolumeJson.withUsage(v, "local", size)))).toList();
+          volumes.scope(v).map(scope -> VolumeJson.withUsage(v, scope, size)))).toList();
       return Future.all(each).map(all -> new JsonArray(all.<JsonObject>list()));
     }) : Future.succeededFuture(null);
     reply(rc, 200, usage.map(vs -> {
@@ -111,8 +110,7 @@ public final class VolumeApi {
   }
 
   private Future<JsonObject> scoped(Volume v) {
-    return volumes.drivers().get(v.driver()).map(d -> VolumeJson.volume(v, d.scope()))
-        .otherwise(VolumeJson.volume(v, "local"));
+    return volumes.scope(v).map(scope -> VolumeJson.volume(v, scope));
   }
 
   private Future<JsonArray> scopedAll(List<Volume> vs) {

@@ -1,6 +1,7 @@
 package io.berth.volume.domain;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.units.ByteSize;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ public record LocalOptions(String type, String device, String o, long size) {
     if ("cifs".equals(opts.get("type")) && opts.get("device") != null && hasPort(opts.get("device"))) {
       throw BerthException.invalid("port not allowed in CIFS device URL, include 'port' in 'o='");
     }
-    long size = opts.containsKey("size") ? ByteSize.parse(opts.get("size")) : 0;
+    long size = opts.containsKey("size") ? ByteSize.ramInBytes(opts.get("size")) : 0;
     for (String key : KEY_ORDER) {
       if (opts.containsKey(key)) {
         for (String required : REQUIRES.get(key)) {

@@ -1,5 +1,6 @@
 package io.berth.volume.domain;
 
+import io.berth.kit.http.DockerFilters;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -15,7 +16,7 @@ public final class VolumeQuery {
    * {@code GET /volumes}: {@code dangling} (unused or used), {@code driver} (exact; any of several), {@code label}
    * (all), {@code name} (substring; any of several).
    */
-  public static Predicate<Volume> list(Filters filters) {
+  public static Predicate<Volume> list(DockerFilters filters) {
     filters.allow(LIST_KEYS);
     Boolean dangling = filters.bool("dangling");
     List<String> drivers = filters.get("driver");
@@ -32,7 +33,7 @@ public final class VolumeQuery {
    * {@code label!} as Docker's prune filters. Only {@code local} volumes are pruned by Docker's daemon; berth prunes
    * plugin volumes too when selected, since their driver is asked to remove them.
    */
-  public static Predicate<Volume> prune(Filters filters) {
+  public static Predicate<Volume> prune(DockerFilters filters) {
     filters.allow(PRUNE_KEYS);
     Boolean all = filters.bool("all");
     List<String> labels = filters.get("label");

@@ -7,12 +7,8 @@ import io.berth.volume.domain.Volume;
 import io.berth.volume.host.VolumeHost;
 import io.vertx.core.Future;
 import io.vertx.core.json.Json;
-import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,15 +58,15 @@ public final class LocalDriver implements VolumeDriver {
     return hostOps.run("volume create " + name, () -> {
       Path dir = dir(name);
       try {
-        Files.createDirectories(dataPath(name));
+        host.createDirectories(dataPath(name));
         if (!opts.isEmpty()) {
-          Files.writeString(dir.resolve(OPTS), Json.encode(opts));
+          host.writeString(dir.resolve(OPTS), Json.encode(opts));
         }
         if (lo.sized()) {
           host.createImage(dir.resolve(VolumeHost.IMAGE), lo.size());
         }
-      } catch (IOException | RuntimeException e) {
-        deleteTree(dir);
+      } catch (RuntimeException e) {
+        host.deleteTree(dir);
         throw e instanceof BerthException be ? be
             : new BerthException.Internal("create " + name + ": " + e.getMessage(), e);
       }
@@ -87,8 +83,7 @@ public final class LocalDriver implements VolumeDriver {
   public Future<Void> remove(String name, Map<String, String> opts) {
     return hostOps.run("volume rm " + name, () -> {
       host.unmount(dataPath(name));
-      deleteTree(dir(name));
-      return null;
+      host.deleteTree(dir(name));
     });
   }
 
@@ -109,10 +104,7 @@ public final class LocalDriver implements VolumeDriver {
     if (!last || !LocalOptions.parse(opts).mountsOnUse()) {
       return Future.succeededFuture();
     }
-    return hostOps.run("volume unmount " + name, () -> {
-      host.unmount(dataPath(name));
-      return null;
-    });
+    return hostOps.run("volume unmount " + name, () -> host.unmount(dataPath(name)));
   }
 
   /** Whether the volume's file system is mounted now. */
@@ -125,27 +117,13 @@ public final class LocalDriver implements VolumeDriver {
     return hostOps.run("volume du " + name, () -> host.usage(dataPath(name)));
   }
 
-  /** Deletes a directory tree without following symlinks and without crossing into a mount left on it. */
-  static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try {
-      Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-          Files.delete(file);
-          return FileVisitResult.CONTINUE;
-        }
+  /** Whether the volume's folder {@code _data} is there. */
+  public Future<Boolean> hasData(String name) {
+    return hostOps.run("volume folder " + name, () -> host.isDirectory(dataPath(name)));
+  }
 
-        @Override
-        public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-          Files.delete(d);
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    } catch (IOException e) {
-      throw new BerthException.Internal("removing " + dir + " failed: " + e.getMessage(), e);
-    }
+  /** Folders under the volumes directory that hold volume data, sorted by name. */
+  public Future<List<String>> folders() {
+    return hostOps.run("volume folders", () -> host.volumeFolders(root, DATA));
   }
 }

@@ -1,149 +1,56 @@
 package io.berth.volume.host;
 
-import io.berth.host.HostException;
-import io.berth.host.LoopDevices;
-import io.berth.host.MountInfo;
-import io.berth.host.Mounts;
-import io.berth.kit.errors.BerthException;
 import io.berth.volume.domain.LocalOptions;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.List;
 
 /**
- * The host work of the {@code local} driver, through host-native only: {@code mount(2)} of type/device/o volumes,
- * ext4 images on loop devices for {@code size}, unmounts that leave nothing behind, and disk usage. Every method blocks;
- * call it through {@code HostOps}.
+ * What the {@code local} driver asks of the host: the volume folders, {@code mount(2)} of type/device/o volumes, ext4
+ * images for {@code size}, and disk usage. {@link LinuxVolumeHost} does it on the machine; tests use an in-memory one,
+ * so the driver and the controller above it run without root. Every method may block: call it through
+ * {@code HostOps}.
  */
-public final class VolumeHost {
+public interface VolumeHost {
   /** The image file of a sized volume, kept beside {@code _data}. */
-  public static final String IMAGE = "disk.ext4";
-  private static final Logger LOG = LoggerFactory.getLogger(VolumeHost.class);
+  String IMAGE = "disk.ext4";
+
+  /** {@code mkdir -p DIR}. */
+  void createDirectories(Path dir);
+
+  /** Writes {@code text} to {@code file} (the volume's {@code opts.json}). */
+  void writeString(Path file, String text);
+
+  /** {@code rm -r DIR} without following symlinks and without crossing into a mount left on it; gone is fine. */
+  void deleteTree(Path dir);
+
+  /** Whether {@code dir} is a directory. */
+  boolean isDirectory(Path dir);
+
+  /** Names of the folders directly under {@code root} that hold a {@code _data} folder, sorted. */
+  List<String> volumeFolders(Path root, String data);
 
   /**
-   * Creates a sparse file of {@code size} bytes with an ext4 file system on it. Equivalent to:
+   * A sparse file of {@code size} bytes with an ext4 file system on it. Equivalent to:
    * {@code truncate -s SIZE FILE && mkfs.ext4 -q -F -m 0 FILE}. Nothing is left when it fails.
    */
-  public void createImage(Path image, long size) {
-    try {
-      try (RandomAccessFile f = new RandomAccessFile(image.toFile(), "rw")) {
-        f.setLength(size);
-      }
-      Process p = new ProcessBuilder("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "nodiscard", image.toString())
-          .redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes()).strip();
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new BerthException.Internal("mkfs.ext4 " + image + " failed: " + out);
-      }
-    } catch (IOException e) {
-      deleteQuietly(image);
-      throw new BerthException.Internal("creating the size image " + image + " failed: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      deleteQuietly(image);
-      throw new BerthException.Internal("interrupted while formatting " + image);
-    } catch (RuntimeException e) {
-      deleteQuietly(image);
-      throw e;
-    }
-  }
+  void createImage(Path image, long size);
 
   /**
    * Mounts a volume's file system on its {@code _data} directory: the ext4 image through a loop device when it has a
    * size, else {@code mount -t TYPE -o O DEVICE DATA}. A failure leaves no mount and no loop device, and comes back
    * with the kernel's reason. Mounting an already mounted volume does nothing.
    */
-  public void mount(LocalOptions opts, Path volumeDir, Path data) {
-    if (isMounted(data)) {
-      return;
-    }
-    try {
-      if (opts.sized()) {
-        mountImage(volumeDir.resolve(IMAGE), data);
-      } else {
-        MountOptions mo = MountOptions.parse(opts.o());
-        Mounts.mount(opts.device(), data, opts.type(), mo.flags(), mo.data());
-      }
-    } catch (HostException e) {
-      throw new BerthException.Internal(String.format("error while mounting volume '%s': failed to mount local volume: %s",
-          data, e.getMessage()), e);
-    }
-  }
-
-  private void mountImage(Path image, Path data) {
-    Path loop = LoopDevices.attach(image, false);
-    try {
-      Mounts.mount(loop.toString(), data, "ext4", 0, null);
-    } catch (HostException e) {
-      detachQuietly(loop);
-      throw e;
-    }
-    // The loop device stays attached while mounted; unmount() detaches it.
-  }
+  void mount(LocalOptions opts, Path volumeDir, Path data);
 
   /**
    * Unmounts {@code data} (and detaches the loop device under it); unmounting what is not mounted does nothing.
    * Equivalent to: {@code umount DATA; losetup -d LOOP}.
    */
-  public void unmount(Path data) {
-    Optional<MountInfo> m = Mounts.find(data);
-    if (m.isEmpty()) {
-      return;
-    }
-    String source = m.get().source();
-    try {
-      Mounts.umount(data);
-    } catch (HostException e) {
-      LOG.warn("umount {} failed ({}); detaching it lazily", data, e.getMessage());
-      Mounts.umount(data, true, false);
-    }
-    if (source.startsWith("/dev/loop")) {
-      detachQuietly(Path.of(source));
-    }
-  }
+  void unmount(Path data);
 
-  public boolean isMounted(Path data) {
-    return Mounts.isMountPoint(data);
-  }
+  /** Whether something is mounted on {@code data}. */
+  boolean isMounted(Path data);
 
   /** Bytes used under {@code dir} (what {@code du} counts as file sizes), 0 when it is gone. */
-  public long usage(Path dir) {
-    if (!Files.exists(dir)) {
-      return 0;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).mapToLong(p -> {
-        try {
-          return Files.size(p);
-        } catch (IOException e) {
-          return 0;
-        }
-      }).sum();
-    } catch (IOException | UncheckedIOException e) {
-      return 0;
-    }
-  }
-
-  private static void detachQuietly(Path loop) {
-    try {
-      LoopDevices.detach(loop);
-    } catch (HostException e) {
-      LOG.warn("losetup -d {} failed: {}", loop, e.getMessage());
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // best effort: the caller reports the real failure
-    }
-  }
+  long usage(Path dir);
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.berth.kit.errors.BerthException;
+import io.berth.kit.http.DockerFilters;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -26,11 +27,11 @@ class VolumeQueryTest {
   }
 
   static List<String> list(String filters) {
-    return pick(VolumeQuery.list(Filters.parse(filters)));
+    return pick(VolumeQuery.list(DockerFilters.parse(filters)));
   }
 
   static List<String> prune(String filters) {
-    return pick(VolumeQuery.prune(Filters.parse(filters)));
+    return pick(VolumeQuery.prune(DockerFilters.parse(filters)));
   }
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("host")
 class VolumeHostIT {
   @TempDir Path dir;
-  final VolumeHost host = new VolumeHost();
+  final VolumeHost host = new LinuxVolumeHost();
   Path data;
 
   @BeforeEach
